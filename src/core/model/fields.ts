@@ -9,7 +9,7 @@ import * as v from 'valibot';
 export const MAX_MAGNITUDE = 1e12;
 
 /** Stable row id: what rows use to reference each other. Human names live in `name`. */
-export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:\-]{0,63}$/;
+export const ID_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:-]{0,63}$/;
 
 export interface ColumnMeta {
   /** Unit shown in docs and inspector, e.g. "units/period", "money/unit". */

@@ -6,7 +6,8 @@ export function scenarioJsonSchema(): Record<string, unknown> {
   const schema = toJsonSchema(ScenarioSchema, { errorMode: 'throw' }) as Record<string, unknown>;
   return {
     $schema: schema.$schema,
-    $id: `https://chainlab.app/schema/scenario-v${CURRENT_VERSION}.json`,
+    $id: "/schema/scenario.schema.json",
+    "x-format-version": CURRENT_VERSION,
     title: 'ChainLab scenario',
     description: 'A supply/demand network with its demand plan, policies and finance terms. Cross-table rules (ids that must exist, unique keys) are checked by ChainLab beyond this schema; see docs/scenario-format.md.',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),

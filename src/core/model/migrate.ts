@@ -45,6 +45,7 @@ export function migrateScenario(
   migrations: readonly Migration[] = MIGRATIONS,
   current: number = CURRENT_VERSION,
 ): MigrateResult {
+  assertMigrations(migrations, current);
   if (!isPlainObject(input)) return { ok: false, reason: 'not-a-scenario', message: 'the file is not a JSON object' };
   if (input.format !== SCENARIO_FORMAT) {
     return { ok: false, reason: 'not-a-scenario', message: `not a ChainLab scenario: "format" must be "${SCENARIO_FORMAT}"${input.format === undefined ? '' : ` (got ${JSON.stringify(input.format)})`}` };

@@ -121,7 +121,7 @@ export const InventoryPolicySchema = v.object({
   productId: refField('products', 'Product.', ['product', 'product name']),
   policy: v.optional(enumField(POLICY_TYPES, 'Replenishment policy (see docs/simulation.md for each rule).', ['policy type', 'inventory policy']), 'base-stock'),
   initialStock: v.optional(qty('On-hand stock at the start of period 1.', ['initial inventory', 'initial stock', 'on hand']), 0),
-  baseStock: v.optional(qty('Order-up-to level S of the base-stock policy.', ['base stock', 'base stock level', 'order up to'])),
+  baseStock: v.optional(qty('Order-up-to level S of the base-stock policy.', ['base stock', 'base stock level'])),
   reorderPoint: v.optional(qty('Reorder point s of (s,S) and (r,Q).', ['reorder point', 'rop', 'min'])),
   orderUpTo: v.optional(qty('Order-up-to level S of (s,S) and periodic (R,S).', ['order up to level', 'max'])),
   orderQuantity: v.optional(qty('Fixed order quantity Q of (r,Q).', ['Q', 'order quantity', 'eoq'])),
