@@ -7,3 +7,6 @@ export * from './model/migrate';
 export * from './model/load';
 export * from './io/safe-json';
 export * from './io/scenario-json';
+export * from './io/csv';
+export * from './io/scenario-csv';
+export * from './model/introspect';
