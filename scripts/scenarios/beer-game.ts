@@ -8,6 +8,7 @@
  * Costs: 0.50 per case per week on hand, 1.00 per case per week backlogged.
  * Customer demand: 4 cases/week for weeks 1–4, then 8 from week 5 (the step).
  */
+import { CURRENT_VERSION } from '../../src/core/model/tables';
 import type { ScenarioInput } from '../../src/core/model/types';
 
 const WEEKS = 36;
@@ -28,7 +29,7 @@ export function buildBeerGame(): ScenarioInput {
   });
   return {
     format: 'chainlab.scenario',
-    version: 1,
+    version: CURRENT_VERSION,
     id: 'beer-game',
     name: 'Beer game (Sterman 1989)',
     description: 'The MIT Beer Distribution Game: a serial chain retailer → wholesaler → distributor → factory serving one customer stream. '

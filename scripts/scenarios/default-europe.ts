@@ -4,6 +4,7 @@
  * Stock levels are sized from the generated demand with the textbook protection interval
  * (inbound lead time + 1 period, see docs/scenario-format.md) and a safety margin.
  */
+import { CURRENT_VERSION } from '../../src/core/model/tables';
 import type { ScenarioInput } from '../../src/core/model/types';
 import { weeklyDemand, type DemandRowOut } from './europe-demand';
 import { CUSTOMERS, DCS, MANUFACTURER, PARTIES, PLANT_SHARES, PLANTS, type Place } from './europe-places';
@@ -103,7 +104,7 @@ export function buildDefaultEurope(): ScenarioInput {
   const column = (x: number, i: number, n: number) => ({ x, y: Math.round(60 + (i + 0.5) * (640 / n)) });
   return {
     format: 'chainlab.scenario',
-    version: 1,
+    version: CURRENT_VERSION,
     id: 'default-europe',
     name: 'European network (default)',
     description: 'Brewline Appliances makes espresso machines and coffee grinders in Leipzig and Wrocław, stocks them in DCs at Lyon, Venlo and Milan and sells to retailers in ten European cities. '

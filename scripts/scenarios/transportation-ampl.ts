@@ -4,6 +4,7 @@
  * demand in period 1, and the cost table becomes the lanes' cost per unit (lead time 0, so goods
  * shipped in period 1 arrive in period 1). Known optimum: 196,200.
  */
+import { CURRENT_VERSION } from '../../src/core/model/tables';
 import type { ScenarioInput } from '../../src/core/model/types';
 import { greatCircleKm } from './geo';
 
@@ -37,7 +38,7 @@ export const AMPL_OPTIMUM = 196_200;
 export function buildTransportationAmpl(): ScenarioInput {
   return {
     format: 'chainlab.scenario',
-    version: 1,
+    version: CURRENT_VERSION,
     id: 'transportation-ampl',
     name: 'Transportation problem (AMPL "transp")',
     description: 'The classic transportation LP from Fourer, Gay & Kernighan, AMPL: A Modeling Language for Mathematical Programming, model "transp": '

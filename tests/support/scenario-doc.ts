@@ -6,6 +6,8 @@
  *   sites:    0 sup (supplier) · 1 plant · 2 dc · 3 cust (customer) · 4 shop (retailer)
  *   products: 0 widget · 1 part          lanes: 0 sup→plant · 1 plant→dc · 2 dc→cust · 3 dc→shop
  */
+import { CURRENT_VERSION } from '../../src/core/model/tables';
+
 export type Doc = Record<string, unknown>;
 export type Row = Record<string, unknown>;
 export type Mutation = (doc: Doc) => void;
@@ -13,7 +15,7 @@ export type Mutation = (doc: Doc) => void;
 export function validDoc(): Doc {
   return {
     format: 'chainlab.scenario',
-    version: 1,
+    version: CURRENT_VERSION,
     id: 'test-doc',
     name: 'Test network',
     settings: { horizon: 4, periodLength: 'week', seed: 7, currency: 'EUR' },
@@ -54,6 +56,8 @@ export function validDoc(): Doc {
     ],
     bom: [{ productId: 'widget', componentId: 'part', quantity: 2 }],
     returns: [{ customerId: 'cust', productId: 'widget', rate: 0.05, delay: 1, destinationId: 'dc' }],
+    prices: [{ productId: 'widget', sellerId: 'maker', buyerId: 'retail', price: 80 }, { productId: 'widget', price: 95 }],
+    inTransit: [{ laneId: 'plant-dc', productId: 'widget', arrivalPeriod: 1, quantity: 40 }],
   };
 }
 

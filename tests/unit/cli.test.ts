@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CSV_TABLE_NAMES } from '../../src/core/io/scenario-csv';
 import type { Command } from '../../src/cli/command';
 import type { CliIo } from '../../src/cli/io';
 import { COMMANDS } from '../../src/cli/registry';
@@ -154,7 +155,7 @@ describe('chainlab convert', () => {
     const folder = join(dir, 'tables');
     const toCsv = await run('convert', input, folder);
     expect(toCsv).toMatchObject({ code: 0, stderr: '' });
-    expect((await readdir(folder)).sort()).toEqual(['bom.csv', 'demand.csv', 'inventory.csv', 'lanes.csv', 'parties.csv', 'production.csv', 'products.csv', 'returns.csv', 'settings.csv', 'sites.csv']);
+    expect((await readdir(folder)).sort()).toEqual([...CSV_TABLE_NAMES].map((t) => `${t}.csv`).sort());
     expect(await readFile(join(folder, 'sites.csv'), 'utf8')).toContain(`"'=HYPERLINK(""x"")"`);
 
     const back = join(dir, 'back.json');

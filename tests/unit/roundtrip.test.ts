@@ -43,7 +43,7 @@ function awkwardDoc(): Record<string, unknown> {
   rowsOf(doc, 'returns')[0].destinationId = 'eu.west:dc-1';
   rowsOf(doc, 'products')[0].id = 'SKU_42.v2:red';
   rowsOf(doc, 'products')[0].price = 5e-324; // smallest positive double
-  for (const table of ['demand', 'inventory', 'production', 'bom', 'returns', 'lanes']) {
+  for (const table of ['demand', 'inventory', 'production', 'bom', 'returns', 'lanes', 'prices', 'inTransit']) {
     for (const row of rowsOf(doc, table)) for (const key of ['productId', 'componentId']) if (row[key] === 'widget') row[key] = 'SKU_42.v2:red';
   }
   rowsOf(doc, 'demand')[0].quantity = 1e-7;

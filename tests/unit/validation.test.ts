@@ -7,6 +7,7 @@ import { scenarioFromJson } from '../../src/core/io/scenario-json';
 import { jsonDepth, MAX_JSON_BYTES, MAX_JSON_DEPTH, parseJsonSafely } from '../../src/core/io/safe-json';
 import { formatIssue, type ModelIssue } from '../../src/core/model/issue';
 import { MAX_ISSUES, validateScenario } from '../../src/core/model/validate';
+import { CURRENT_VERSION } from '../../src/core/model/tables';
 import { add, all, remove, rowsOf, set, validDoc, type Mutation } from '../support/scenario-doc';
 
 interface Case {
@@ -52,7 +53,7 @@ describe('a valid document', () => {
   });
 
   it('treats missing tables as empty and keeps optional fields absent rather than undefined', () => {
-    const r = validateScenario({ format: 'chainlab.scenario', version: 1, id: 'empty', name: 'Empty' });
+    const r = validateScenario({ format: 'chainlab.scenario', version: CURRENT_VERSION, id: 'empty', name: 'Empty' });
     expect(r.ok).toBe(true);
     expect(r.scenario?.bom).toEqual([]);
     const lane = validateScenario(validDoc()).scenario?.lanes[0];
@@ -82,7 +83,7 @@ describe('envelope', () => runCases([
   { name: 'bad scenario id', mutate: set('scenario', undefined, 'id', 'has space'), table: 'scenario', field: 'id', message: ID_MSG },
   { name: 'a table that is not a list', mutate: set('scenario', undefined, 'sites', {}), table: 'scenario', field: 'sites', message: 'must be a list of rows (got an object)' },
   { name: 'description too long', mutate: set('scenario', undefined, 'description', 'x'.repeat(5001)), table: 'scenario', field: 'description', message: 'at most 5000 characters' },
-  { name: 'version other than 1 after migration', mutate: set('scenario', undefined, 'version', 2), table: 'scenario', field: 'version', message: 'must be 1' },
+  { name: 'version other than the current one after migration', mutate: set('scenario', undefined, 'version', CURRENT_VERSION + 1), table: 'scenario', field: 'version', message: `must be ${CURRENT_VERSION}` },
 ]));
 
 describe('settings', () => runCases([
@@ -211,6 +212,21 @@ describe('returns', () => runCases([
   { name: 'unknown destination', mutate: set('returns', 0, 'destinationId', 'ghost'), table: 'returns', row: 0, field: 'destinationId', message: 'unknown site "ghost"' },
   { name: 'missing delay', mutate: remove('returns', 0, 'delay'), table: 'returns', row: 0, field: 'delay', message: 'is required' },
   { name: 'negative restock share', mutate: set('returns', 0, 'restockShare', -0.1), table: 'returns', row: 0, field: 'restockShare', message: 'must be at least 0' },
+]));
+
+describe('prices', () => runCases([
+  { name: 'unknown seller', mutate: set('prices', 0, 'sellerId', 'ghost'), table: 'prices', row: 0, field: 'sellerId', message: 'unknown party "ghost"' },
+  { name: 'unknown buyer', mutate: set('prices', 0, 'buyerId', 'ghost'), table: 'prices', row: 0, field: 'buyerId', message: 'unknown party "ghost"' },
+  { name: 'unknown product', mutate: set('prices', 1, 'productId', 'ghost'), table: 'prices', row: 1, field: 'productId', message: 'unknown product "ghost"' },
+  { name: 'negative price', mutate: set('prices', 0, 'price', -1), table: 'prices', row: 0, field: 'price', message: 'must be at least 0' },
+  { name: 'duplicate price row', mutate: add('prices', 0, { price: 70 }), table: 'prices', row: 2, field: undefined, message: 'duplicate row for widget from maker to retail' },
+]));
+
+describe('inTransit', () => runCases([
+  { name: 'unknown lane', mutate: set('inTransit', 0, 'laneId', 'ghost'), table: 'inTransit', row: 0, field: 'laneId', message: 'unknown lane "ghost"' },
+  { name: 'arrival beyond the horizon', mutate: set('inTransit', 0, 'arrivalPeriod', 9), table: 'inTransit', row: 0, field: 'arrivalPeriod', message: 'beyond the horizon of 4' },
+  { name: 'arrival period 0', mutate: set('inTransit', 0, 'arrivalPeriod', 0), table: 'inTransit', row: 0, field: 'arrivalPeriod', message: 'must be at least 1' },
+  { name: 'negative quantity', mutate: set('inTransit', 0, 'quantity', -3), table: 'inTransit', row: 0, field: 'quantity', message: 'must be at least 0' },
 ]));
 
 describe('issue lists', () => {

@@ -66,7 +66,7 @@ export function tableOfFileName(fileName: string): CsvTableName | undefined {
   const stem = base.replace(/\.(csv|tsv|txt)$/i, '');
   if (stem === base) return undefined;
   const key = normaliseLabel(stem);
-  return CSV_TABLE_NAMES.find((t) => t === key);
+  return CSV_TABLE_NAMES.find((t) => t.toLowerCase() === key.toLowerCase());
 }
 
 export function scenarioFromCsvTables(files: Readonly<Record<string, string>>, base: CsvImportBase = {}): CsvImportResult {

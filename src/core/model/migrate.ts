@@ -15,11 +15,15 @@ export interface Migration {
   readonly up: (doc: ScenarioDoc) => ScenarioDoc;
 }
 
-/**
- * Version 1 is the first published format, so there is nothing to migrate yet. Add v1 → v2 here
- * (and bump CURRENT_VERSION) with a frozen v1 fixture already in tests/fixtures.
- */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    description: 'adds the prices and inTransit tables (empty) and the stochastic, consignment and planning fields (defaults)',
+    // Every v2 addition is optional with a default that reproduces v1 behaviour, so the document
+    // only needs its new tables; validation fills the defaults.
+    up: (doc) => ({ ...doc, prices: doc.prices ?? [], inTransit: doc.inTransit ?? [] }),
+  },
+];
 
 export type MigrateResult =
   | { readonly ok: true; readonly doc: ScenarioDoc; readonly fromVersion: number; readonly applied: readonly string[] }

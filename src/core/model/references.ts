@@ -113,6 +113,22 @@ export function checkReferences(s: Scenario): ModelIssue[] {
     if (c && c.kind !== 'customer' && c.kind !== 'retailer') push({ table: 'returns', row: i, field: 'customerId', message: `site "${c.id}" is a ${c.kind}; returns come from customers or retailers` });
     if (d && (d.kind === 'customer' || d.kind === 'supplier')) push({ table: 'returns', row: i, field: 'destinationId', message: `returns cannot go to ${d.kind} "${d.id}"` });
   });
+  s.prices.forEach((p, i) => {
+    product('prices', i, 'productId', p.productId);
+    if (p.sellerId !== undefined && !parties.has(p.sellerId)) push({ table: 'prices', row: i, field: 'sellerId', message: `unknown party "${p.sellerId}"` });
+    if (p.buyerId !== undefined && !parties.has(p.buyerId)) push({ table: 'prices', row: i, field: 'buyerId', message: `unknown party "${p.buyerId}"` });
+  });
+  checkUniqueKeys(s.prices, 'prices', (p) => `${p.productId}\u0000${p.sellerId ?? ''}\u0000${p.buyerId ?? ''}`,
+    (p) => `${p.productId} from ${p.sellerId ?? 'any seller'} to ${p.buyerId ?? 'any buyer'}`, push);
+
+  const lanes = new Map(s.lanes.map((l) => [l.id, l]));
+  s.inTransit.forEach((x, i) => {
+    const lane = lanes.get(x.laneId);
+    product('inTransit', i, 'productId', x.productId);
+    if (!lane) push({ table: 'inTransit', row: i, field: 'laneId', message: `unknown lane "${x.laneId}"` });
+    else if (lane.productId !== undefined && lane.productId !== x.productId) push({ table: 'inTransit', row: i, field: 'productId', message: `lane "${lane.id}" carries only product "${lane.productId}"` });
+    if (x.arrivalPeriod > horizon) push({ table: 'inTransit', row: i, field: 'arrivalPeriod', message: `period ${x.arrivalPeriod} is beyond the horizon of ${horizon} periods` });
+  });
   return issues;
 }
 

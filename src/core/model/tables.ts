@@ -21,6 +21,7 @@ export const POLICY_TYPES = [
   'base-stock', 's-S', 'r-Q', 'periodic', 'forecast', 'sterman', 'fixed-plan', 'manual', 'none',
 ] as const;
 export const FORECAST_METHODS = ['moving-average', 'exp-smoothing'] as const;
+export const DEMAND_VARIABILITY = ['none', 'normal', 'poisson'] as const;
 
 /** Days in one period of each length; converts credit terms (days) into periods. */
 export const DAYS_PER_PERIOD: Record<(typeof PERIOD_LENGTHS)[number], number> = { day: 1, week: 7, month: 30 };
@@ -45,6 +46,11 @@ export const SettingsSchema = v.object({
   informationSharing: v.optional(booleanField('When true, every site sees end-customer demand for its forecasts (the bullwhip cure).'), false),
   objective: v.optional(enumField(OBJECTIVES, 'What the planner optimises: minimise total cost or maximise profit.'), 'min-cost'),
   shortagePenalty: v.optional(money('Cost of one unit of unmet demand per period (backorder) or once (lost sale), when a product sets none.', 'money/unit'), 10),
+  demandVariability: v.optional(enumField(DEMAND_VARIABILITY, 'Randomness of demand around the forecast in simulations: none (the forecast happens), normal (σ = demand row stdDev, else demandCv × forecast; truncated at 0) or Poisson (mean = forecast).'), 'none'),
+  demandCv: v.optional(numberField({ description: 'Coefficient of variation of normal demand when a demand row sets no stdDev.', unit: 'σ/mean', min: 0, max: 5 }), 0.2),
+  singleSourcing: v.optional(booleanField('Planning: each customer and product is served from exactly one site (network design).'), false),
+  maxOpenSites: v.optional(numberField({ description: 'Planning: most potential sites the plan may open; empty = no limit.', unit: 'sites', min: 0, max: 100_000, integer: true })),
+  pipelineHolding: v.optional(booleanField('Charge holding cost on stock in transit too (to the party that owns it).'), false),
 });
 
 export const PartySchema = v.object({
@@ -107,6 +113,22 @@ export const LaneSchema = v.object({
   titleTransfer: v.optional(enumField(TITLE_TRANSFER, 'When ownership passes to the buyer: at shipment (buyer owns stock in transit) or at delivery.', ['title', 'incoterm']), 'delivery'),
   share: v.optional(share('Share of the destination\'s orders placed on this lane when it has several sources; empty = equal split.', ['sourcing share', 'split'])),
   priority: v.optional(numberField({ description: 'Allocation priority of the destination at the origin (1 = served first) under the priority rule.', unit: 'rank', min: 1, max: 1000, integer: true }), 1),
+  leadTimeStdDev: v.optional(numberField({ description: 'Standard deviation of a random lead time (normal, rounded, at least 0); empty or 0 = deterministic.', unit: 'periods', min: 0, max: 1000, aliases: ['lead time std dev', 'lead time sigma'] })),
+  consignment: v.optional(booleanField('Stock delivered on this lane stays the shipper\'s until the buyer consumes (sells or ships) it, and is invoiced then.', ['consignment stock']), false),
+});
+
+export const PriceSchema = v.object({
+  productId: refField('products', 'Product sold.', ['product']),
+  sellerId: v.optional(refField('parties', 'Selling party; empty = any seller.', ['seller', 'from party'])),
+  buyerId: v.optional(refField('parties', 'Buying party; empty = any buyer (end customers are buyers without a party).', ['buyer', 'to party', 'customer party'])),
+  price: money('Price of one unit between these parties (the most specific row wins; otherwise the product price).', 'money/unit', ['unit price', 'transfer price']),
+});
+
+export const InTransitSchema = v.object({
+  laneId: refField('lanes', 'Lane the shipment is travelling on at the start.', ['lane']),
+  productId: refField('products', 'Product in transit.', ['product']),
+  arrivalPeriod: numberField({ description: 'Period in which the shipment arrives (1 = first period).', unit: 'period', min: 1, max: 100_000, integer: true, aliases: ['arrival', 'due period', 'eta'] }),
+  quantity: qty('Units in the shipment.', ['qty', 'units']),
 });
 
 export const DemandSchema = v.object({
@@ -114,6 +136,7 @@ export const DemandSchema = v.object({
   productId: refField('products', 'Product demanded.', ['product', 'product name']),
   period: numberField({ description: 'Period of the demand (1 = first period).', unit: 'period', min: 1, max: 100_000, integer: true, aliases: ['week', 'time period', 'bucket'] }),
   quantity: qty('Units demanded in the period.', ['demand', 'qty', 'amount']),
+  stdDev: v.optional(qty('Standard deviation of the demand (normal variability); empty = settings demandCv × quantity.', ['std dev', 'sigma', 'standard deviation'])),
 });
 
 export const InventoryPolicySchema = v.object({
@@ -171,6 +194,8 @@ export const TABLES = {
   production: ProductionSchema,
   bom: BomSchema,
   returns: ReturnsSchema,
+  prices: PriceSchema,
+  inTransit: InTransitSchema,
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -183,7 +208,7 @@ const table = <S extends v.GenericSchema>(row: S, description: string) =>
   v.optional(v.pipe(v.array(row, 'must be a list of rows'), v.maxLength(MAX_ROWS, `must have at most ${MAX_ROWS} rows`), v.description(description)), []);
 
 export const SCENARIO_FORMAT = 'chainlab.scenario';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export const ScenarioSchema = v.object({
   format: v.pipe(v.literal(SCENARIO_FORMAT, `must be "${SCENARIO_FORMAT}"`), v.description('Marks the file as a ChainLab scenario.')),
@@ -201,6 +226,8 @@ export const ScenarioSchema = v.object({
   production: table(ProductionSchema, 'What each plant makes, with capacity and cost.'),
   bom: table(BomSchema, 'Bills of materials: components per unit of a product.'),
   returns: table(ReturnsSchema, 'Customer returns: rate, delay and destination.'),
+  prices: table(PriceSchema, 'Prices per product between parties (transfer and customer prices).'),
+  inTransit: table(InTransitSchema, 'Shipments already on their way at the start (the initial pipeline).'),
 });
 
 export { MAX_MAGNITUDE };

@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type {
   BomSchema, DemandSchema, InventoryPolicySchema, LaneSchema, PartySchema, ProductionSchema,
-  ProductSchema, ReturnsSchema, ScenarioSchema, SettingsSchema, SiteSchema,
+  ProductSchema, ReturnsSchema, ScenarioSchema, PriceSchema, InTransitSchema, SettingsSchema, SiteSchema,
 } from './tables';
 
 /** A scenario after migration and validation, with every default filled in. */
@@ -18,4 +18,6 @@ export type InventoryPolicy = v.InferOutput<typeof InventoryPolicySchema>;
 export type ProductionRow = v.InferOutput<typeof ProductionSchema>;
 export type BomRow = v.InferOutput<typeof BomSchema>;
 export type ReturnsRow = v.InferOutput<typeof ReturnsSchema>;
+export type PriceRow = v.InferOutput<typeof PriceSchema>;
+export type InTransitRow = v.InferOutput<typeof InTransitSchema>;
 export type SiteKind = Site['kind'];
