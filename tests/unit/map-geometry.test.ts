@@ -3,9 +3,10 @@
  * Hand-built points with hand-checkable answers; no DOM.
  */
 import { describe, expect, it } from 'vitest';
-import type { Lane, Site } from '../../src/core';
+import * as v from 'valibot';
+import { LaneSchema, SiteSchema, type Lane, type Site } from '../../src/core';
 import { laneArc, parallelBend, DEFAULT_BEND, type Point } from '../../src/ui/map/lane-path';
-import { LANE_GAP, COMPACT_SYMBOL_SCALE, placeSites, routeLanes } from '../../src/ui/map/map-layout';
+import { COMPACT_SYMBOL_SCALE, HALO_PAD, LANE_GAP, placeSites, routeLanes } from '../../src/ui/map/map-layout';
 import { DEFAULT_PADDING, fitProjection, meanLongitude, type GeoPoint } from '../../src/ui/map/projection';
 import { SITE_STYLES } from '../../src/ui/map/site-symbols';
 
@@ -20,15 +21,13 @@ const EUROPE: GeoPoint[] = [
   { lon: 12.37, lat: 51.34 }, // Leipzig
 ];
 
+// Rows through the core schemas, so every default is filled as in a loaded scenario.
 function site(id: string, kind: Site['kind'], lon: number, lat: number): Site {
-  return { id, name: id, kind, lon, lat, status: 'existing', holdingCost: 0, fixedCost: 0, openingCost: 0 };
+  return v.parse(SiteSchema, { id, name: id, kind, lon, lat });
 }
 
 function lane(id: string, from: string, to: string): Lane {
-  return {
-    id, from, to, mode: 'road', leadTime: 1, infoDelay: 0, costPerUnit: 0, fixedCost: 0,
-    titleTransfer: 'delivery', priority: 1,
-  };
+  return v.parse(LaneSchema, { id, from, to });
 }
 
 function inside(p: [number, number] | null, pad = DEFAULT_PADDING, eps = 0.5): boolean {
@@ -183,8 +182,8 @@ describe('placeSites and routeLanes', () => {
     const athens = spread[2];
     const lisbon = spread[0];
     expect(athens.x).toBeCloseTo(400 - DEFAULT_PADDING.right, 0);
-    expect(athens.labelLeft).toBe(true);
-    expect(lisbon.labelLeft).toBe(false);
+    expect(athens.preferLeft).toBe(true);
+    expect(lisbon.preferLeft).toBe(false);
   });
 
   it('stops each lane at its sites\' symbol outlines, in screen px whatever the zoom', () => {
@@ -203,6 +202,10 @@ describe('placeSites and routeLanes', () => {
     const [small] = routeLanes([lane('l', 'p', 'd')], byId, 1, COMPACT_SYMBOL_SCALE);
     const c = small.d.match(/-?\d+(\.\d+)?/g)!.map(Number);
     expect(dist([c[4], c[5]], [d.x, d.y])).toBeCloseTo(SITE_STYLES.dc.radius * COMPACT_SYMBOL_SCALE + LANE_GAP, 1);
+    // The selected site is drawn with a halo: its lanes stop at the halo's ring.
+    const [selected] = routeLanes([lane('l', 'p', 'd')], byId, 1, 1, 'd');
+    const s = selected.d.match(/-?\d+(\.\d+)?/g)!.map(Number);
+    expect(dist([s[4], s[5]], [d.x, d.y])).toBeCloseTo(SITE_STYLES.dc.radius + HALO_PAD + LANE_GAP, 1);
   });
 
   it('separates parallel and return lanes and skips lanes it cannot draw', () => {

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import countries from 'world-atlas/countries-110m.json';
-import { SITE_KINDS, TRANSPORT_MODES, type Lane, type Site } from '../../src/core';
+import * as v from 'valibot';
+import { LaneSchema, SITE_KINDS, SiteSchema, TRANSPORT_MODES } from '../../src/core';
 import { LANE_STYLES, laneDashArray, laneDashCss, laneWidthCss } from '../../src/ui/map/lane-styles';
 import { KEY_PAN_STEP, KEY_ZOOM_FACTOR, keyAction } from '../../src/ui/map/map-keys';
 import { laneTooltip, siteTooltip } from '../../src/ui/map/map-layout';
@@ -56,10 +57,10 @@ describe('lane styles', () => {
 });
 
 describe('tooltips', () => {
-  const site: Site = {
+  const site = v.parse(SiteSchema, {
     id: 'x', name: 'Berlin <img src=x onerror=alert(1)>', kind: 'customer', lat: 52.5, lon: 13.4,
-    city: 'Berlin', country: 'Germany', status: 'potential', holdingCost: 0, fixedCost: 0, openingCost: 0,
-  };
+    city: 'Berlin', country: 'Germany', status: 'potential',
+  });
 
   it('names the site, its kind, status and place, as raw text', () => {
     expect(siteTooltip(site, 'Customer')).toBe('Berlin <img src=x onerror=alert(1)>\nCustomer (potential)\nBerlin, Germany');
@@ -68,10 +69,7 @@ describe('tooltips', () => {
   });
 
   it('gives a lane its ends, mode and lead time in the scenario\'s periods', () => {
-    const lane: Lane = {
-      id: 'l', from: 'a', to: 'b', mode: 'sea', leadTime: 3, infoDelay: 0, costPerUnit: 0, fixedCost: 0,
-      titleTransfer: 'delivery', priority: 1,
-    };
+    const lane = v.parse(LaneSchema, { id: 'l', from: 'a', to: 'b', mode: 'sea', leadTime: 3 });
     expect(laneTooltip(lane, 'Oslo', 'Rotterdam', 'week')).toBe('Oslo → Rotterdam\nsea · lead time 3 weeks');
     expect(laneTooltip({ ...lane, leadTime: 1 }, 'Oslo', 'Rotterdam', 'day')).toBe('Oslo → Rotterdam\nsea · lead time 1 day');
   });

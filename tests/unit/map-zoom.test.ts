@@ -93,7 +93,7 @@ describe('createMapZoom', () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const { svg } = makeSvg();
     const ends: number[] = [];
-    controller = createMapZoom(svg, { onZoomEnd: (k) => ends.push(k) });
+    controller = createMapZoom(svg, { onZoomEnd: (t) => ends.push(t.k) });
     controller.zoomBy(2, false);
     expect(svg.hasAttribute(ZOOMING_ATTRIBUTE)).toBe(true);
     controller.zoomBy(2, false);

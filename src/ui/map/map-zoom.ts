@@ -18,8 +18,8 @@ export const ZOOM_LAYER_ATTRIBUTE = 'data-zoom-layer';
 export const ZOOMING_ATTRIBUTE = 'data-zooming';
 
 export interface MapZoomParams {
-  /** Called with the scale k when a gesture or animated command settles. */
-  readonly onZoomEnd?: (k: number) => void;
+  /** Called with the transform when a gesture or animated command settles. */
+  readonly onZoomEnd?: (transform: ZoomTransform) => void;
   /** Smallest and largest k; k = 1 is the network fitted to the view. */
   readonly scaleExtent?: readonly [number, number];
 }
@@ -78,7 +78,7 @@ export function createMapZoom(svg: SVGSVGElement, initial: MapZoomParams = {}): 
       clearTimeout(settle);
       settle = setTimeout(() => {
         svg.removeAttribute(ZOOMING_ATTRIBUTE);
-        params.onZoomEnd?.(zoomTransform(svg).k);
+        params.onZoomEnd?.(zoomTransform(svg));
       }, SETTLE_MS);
     });
 

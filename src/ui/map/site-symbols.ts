@@ -20,18 +20,20 @@ export interface SiteStyle {
   readonly colour: string;
   /** Symbol area in screen px² (d3.symbol's size); tuned per shape so all look the same weight. */
   readonly area: number;
+  /** Label priority when labels compete for space (0 first): the network's backbone wins. */
+  readonly labelRank: number;
   /** Typical distance from the centre to the outline in screen px (between the in- and
    *  circumradius, since lanes arrive from any side): where lane arrows stop. */
   readonly radius: number;
 }
 
 export const SITE_STYLES: Record<SiteKind, SiteStyle> = {
-  supplier: { label: 'Supplier', short: 'Supplier', shape: symbolTriangle, colour: '#E69F00', area: 170, radius: 8 },
-  plant: { label: 'Plant', short: 'Plant', shape: symbolSquare, colour: '#D55E00', area: 130, radius: 7 },
-  dc: { label: 'Distribution centre', short: 'DC', shape: symbolDiamond, colour: '#0072B2', area: 150, radius: 8.5 },
-  retailer: { label: 'Retailer', short: 'Retailer', shape: symbolWye, colour: '#009E73', area: 170, radius: 8.5 },
-  customer: { label: 'Customer', short: 'Customer', shape: symbolCircle, colour: '#CC79A7', area: 130, radius: 6.5 },
-  returns: { label: 'Returns centre', short: 'Returns', shape: symbolCross, colour: '#56B4E9', area: 150, radius: 8 },
+  supplier: { label: 'Supplier', short: 'Supplier', shape: symbolTriangle, colour: '#E69F00', labelRank: 2, area: 170, radius: 8 },
+  plant: { label: 'Plant', short: 'Plant', shape: symbolSquare, colour: '#D55E00', labelRank: 0, area: 130, radius: 7 },
+  dc: { label: 'Distribution centre', short: 'DC', shape: symbolDiamond, colour: '#0072B2', labelRank: 1, area: 150, radius: 8.5 },
+  retailer: { label: 'Retailer', short: 'Retailer', shape: symbolWye, colour: '#009E73', labelRank: 4, area: 170, radius: 8.5 },
+  customer: { label: 'Customer', short: 'Customer', shape: symbolCircle, colour: '#CC79A7', labelRank: 5, area: 130, radius: 6.5 },
+  returns: { label: 'Returns centre', short: 'Returns', shape: symbolCross, colour: '#56B4E9', labelRank: 3, area: 150, radius: 8 },
 };
 
 /** Closed sites are kept in the file but unused: drawn grey whatever their kind. */
