@@ -17,6 +17,8 @@ interface Case {
   readonly row?: number;
   readonly field?: string;
   readonly message: string;
+  /** Issues that follow from the first one elsewhere (e.g. references to a renamed id); default 0. */
+  readonly consequences?: number;
 }
 
 function issuesAfter(mutate: Mutation): readonly ModelIssue[] {
@@ -28,7 +30,7 @@ function issuesAfter(mutate: Mutation): readonly ModelIssue[] {
 function runCases(cases: readonly Case[]): void {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const issues = issuesAfter(c.mutate);
-    expect(issues).toHaveLength(1);
+    expect(issues).toHaveLength(1 + (c.consequences ?? 0));
     const [issue] = issues;
     expect({ table: issue.table, row: issue.row, field: issue.field }).toEqual({ table: c.table, row: c.row, field: c.field });
     expect(issue.message).toContain(c.message);
@@ -36,6 +38,15 @@ function runCases(cases: readonly Case[]): void {
 }
 
 const ID_MSG = 'must be an id';
+
+/** Renames an id and every reference to it, so only the id's own format is at fault. */
+function renameId(from: string, to: string): Mutation {
+  return (doc) => {
+    const renamed = JSON.parse(JSON.stringify(doc), (_k, v: unknown) => (v === from ? to : v)) as Record<string, unknown>;
+    for (const k of Object.keys(doc)) delete doc[k];
+    Object.assign(doc, renamed);
+  };
+}
 const MAX = 'must be at most 1000000000000';
 
 describe('a valid document', () => {
@@ -101,8 +112,8 @@ describe('settings', () => runCases([
 
 describe('parties', () => runCases([
   { name: 'missing name', mutate: remove('parties', 0, 'name'), table: 'parties', row: 0, field: 'name', message: 'is required' },
-  { name: 'id starting with "-"', mutate: set('parties', 0, 'id', '-maker'), table: 'parties', row: 0, field: 'id', message: ID_MSG },
-  { name: 'id with a space', mutate: set('parties', 1, 'id', 'the shops'), table: 'parties', row: 1, field: 'id', message: ID_MSG },
+  { name: 'id starting with "-"', mutate: renameId('maker', '-maker'), table: 'parties', row: 0, field: 'id', message: ID_MSG, consequences: 3 },
+  { name: 'id with a space', mutate: renameId('retail', 'the shops'), table: 'parties', row: 1, field: 'id', message: ID_MSG, consequences: 3 },
   { name: 'duplicate id', mutate: add('parties', 0), table: 'parties', row: 2, field: 'id', message: 'duplicate id "maker" (also row 0)' },
   { name: 'instalments not summing to 1', mutate: set('parties', 1, 'instalments', [{ days: 30, share: 0.5 }, { days: 60, share: 0.4 }]), table: 'parties', row: 1, field: 'instalments', message: 'add up to 0.9, not 1' },
   { name: 'instalment share above 1', mutate: set('parties', 1, 'instalments', [{ days: 30, share: 1.5 }]), table: 'parties', row: 1, field: 'instalments.0.share', message: 'must be at most 1' },
@@ -136,7 +147,7 @@ describe('products', () => runCases([
   { name: 'duplicate id', mutate: add('products', 0), table: 'products', row: 2, field: 'id', message: 'duplicate id "widget" (also row 0)' },
   { name: 'infinite volume', mutate: set('products', 0, 'volume', Infinity), table: 'products', row: 0, field: 'volume', message: MAX },
   { name: 'penalty as text', mutate: set('products', 0, 'shortagePenalty', 'high'), table: 'products', row: 0, field: 'shortagePenalty', message: 'must be a number' },
-  { name: 'id with a slash', mutate: set('products', 1, 'id', 'a/b'), table: 'products', row: 1, field: 'id', message: ID_MSG },
+  { name: 'id with a slash', mutate: renameId('part', 'a/b'), table: 'products', row: 1, field: 'id', message: ID_MSG, consequences: 3 },
 ]));
 
 describe('lanes', () => runCases([
@@ -230,6 +241,24 @@ describe('inTransit', () => runCases([
 ]));
 
 describe('issue lists', () => {
+  it('lists row problems and cross-table problems of other rows in one pass', () => {
+    const issues = issuesAfter((doc) => {
+      set('sites', 2, 'lat', 200)(doc);
+      set('lanes', 3, 'to', 'nowhere')(doc);
+      set('demand', 0, 'productId', 'ghost')(doc);
+    });
+    expect(issues.map(formatIssue)).toEqual([
+      'sites[2].lat: must be at most 90 (got 200)',
+      'lanes[3].to: unknown site "nowhere"',
+      'demand[0].productId: unknown product "ghost"',
+    ]);
+  });
+
+  it('does not call a reference unknown when the row holding that id is itself invalid', () => {
+    const issues = issuesAfter(set('sites', 2, 'kind', 'warehouse'));
+    expect(issues.map((i) => `${i.table}[${i.row}].${i.field}`)).toEqual(['sites[2].kind']);
+  });
+
   it('reports every row problem at once, in document order, and loads nothing', () => {
     const doc = validDoc();
     set('sites', 0, 'lat', 200)(doc);

@@ -35,7 +35,9 @@ export function checkReferences(s: Scenario): ModelIssue[] {
   checkUniqueIds(s.lanes, 'lanes', push);
 
   const parties = new Set(s.parties.map((p) => p.id));
-  const sites = new Map(s.sites.map((x) => [x.id, x]));
+  // First row wins for duplicate ids (the duplicate is reported above): rules read the original.
+  const sites = new Map<string, Scenario['sites'][number]>();
+  for (const x of s.sites) if (!sites.has(x.id)) sites.set(x.id, x);
   const products = new Set(s.products.map((p) => p.id));
   const site = (table: string, row: number, field: string, id: string | undefined) => {
     if (id === undefined) return undefined;

@@ -1,0 +1,35 @@
+import { colAt, type BuildContext } from '../build-context';
+import { lpName } from '../names';
+
+/**
+ * defineDemand — what happens to each customer demand d (customer c, product p) with quantity
+ * D[t] in period t, from its first period on:
+ *
+ *   backorder:  backlog[d,t] = backlog[d,t−1] + D[t] − serve[d,t]   (backlog[d,first−1] = 0)
+ *               i.e. serve[d,t] + backlog[d,t] − backlog[d,t−1] = D[t]; the backlog left at the
+ *               end of the horizon is demand never met.
+ *   lost sales: serve[d,t] + lost[d,t] = D[t]                        for every t with D[t] > 0
+ *   must-meet:  serve[d,t] = D[t]                                     (PlanOptions.demand)
+ *
+ * The dual of this row is the marginal cost of one more unit of demand in period t.
+ */
+export function defineDemand(ctx: BuildContext): void {
+  const { b, net, v } = ctx;
+  const H = net.horizon;
+  const backorder = ctx.demandMode === 'soft' && net.scenario.settings.unmetDemand === 'backorder';
+  for (const d of net.demands) {
+    const label = `${net.sites[d.site].token},${net.products[d.product].token}`;
+    for (let t = d.first; t <= H; t++) {
+      const q = d.quantity[t];
+      if (!backorder && q <= 0) continue;
+      const row = b.addRow('demand', d.index, t, lpName('dem', label, t), q, q);
+      b.addEntry(row, colAt(v.serve, d.index, t, H), 1);
+      if (backorder) {
+        b.addEntry(row, colAt(v.backlog, d.index, t, H), 1);
+        b.addEntry(row, colAt(v.backlog, d.index, t - 1, H), -1);
+      } else {
+        b.addEntry(row, colAt(v.lost, d.index, t, H), 1);
+      }
+    }
+  }
+}

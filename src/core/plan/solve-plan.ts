@@ -1,0 +1,143 @@
+/**
+ * solvePlan: check → build → solve → read solution and duals → explain, as separate steps (the
+ * PyPSA optimize.py pattern). Runs the same in Node (CLI, tests) and in a worker; everything it
+ * returns is plain data. Cancel through PlanOptions.signal: checked between steps and polled by
+ * HiGHS while it runs; a cancelled run rejects with PlanAbortedError (name 'AbortError').
+ */
+import type { Scenario } from '../model/types';
+import { buildPlanModelFromNetwork, type PlanModel } from './build';
+import { checkPlanInput } from './check';
+import { analyseInfeasibility } from './infeasibility';
+import { fixIntegers, integerCount, isMip, nonzeroCount } from './model';
+import { buildPlanNetwork } from './network';
+import { DEFAULT_MIP_GAP, DEFAULT_TIME_LIMIT_SECONDS, throwIfAborted, type PlanOptions } from './options';
+import { planHeadline } from './headline';
+import { readPlan } from './read-solution';
+import type { PlanIssue, PlanResult } from './result';
+import { explainShadowPrices } from './shadow-prices';
+import { chooseSolverName, loadSolver } from './solvers/choose';
+import type { SolveOutcome, SolveRequest, Solver } from './solvers/solver';
+import { explainUnbounded } from './unbounded';
+
+/** performance.now() where the platform has it (Node, page, worker); the core's lib has no DOM types. */
+const clock = (globalThis as { performance?: { now(): number } }).performance;
+const now = () => (clock ? clock.now() : Date.now());
+
+export async function solvePlan(scenario: Scenario, options: PlanOptions = {}): Promise<PlanResult> {
+  const started = now();
+  options.onProgress?.({ stage: 'check', message: 'Checking the scenario' });
+  const network = buildPlanNetwork(scenario);
+  const issues = checkPlanInput(network);
+  if (issues.some((i) => i.level === 'error')) return invalidResult(scenario, issues, now() - started);
+  throwIfAborted(options.signal);
+  options.onProgress?.({ stage: 'build', message: 'Building the model' });
+  const pm = buildPlanModelFromNetwork(network, { demand: options.demand, relaxIntegrality: options.relaxIntegrality });
+  const buildMs = now() - started;
+  return solvePlanModel(pm, options, { issues, buildMs, started });
+}
+
+interface Context {
+  readonly issues: readonly PlanIssue[];
+  readonly buildMs: number;
+  readonly started: number;
+}
+
+/** Solves an already built model (the CLI builds first to export it). */
+export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, context?: Context): Promise<PlanResult> {
+  const started = context?.started ?? now();
+  const issues = context?.issues ?? checkPlanInput(pm.network);
+  const m = pm.model;
+  const solverName = chooseSolverName(m, options.solver);
+  options.onProgress?.({ stage: 'solve', message: `Loading ${solverName === 'glpk' ? 'GLPK' : 'HiGHS'}` });
+  const solver = await loadSolver(solverName, options.solverLoad);
+  throwIfAborted(options.signal);
+  const limits: Omit<SolveRequest, 'model'> = {
+    timeLimitSeconds: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
+    mipGap: options.mipGap ?? DEFAULT_MIP_GAP,
+    signal: options.signal,
+    onMipProgress: options.onProgress && ((mip) => options.onProgress?.({ stage: 'solve', message: 'Searching for better plans', mip })),
+  };
+  options.onProgress?.({ stage: 'solve', message: `Solving ${m.numRows} × ${m.numCols} with ${solver.name}` });
+  const solveStart = now();
+  const outcome = solver.solve({ ...limits, model: m });
+  const solveMs = now() - solveStart;
+  if (outcome.status === 'interrupted' && options.signal?.aborted) throwIfAborted(options.signal);
+
+  const base = {
+    solver: solver.name,
+    objectiveSense: pm.network.scenario.settings.objective,
+    currency: pm.network.scenario.settings.currency,
+    periodLabel: pm.network.scenario.settings.periodLength,
+    horizon: pm.network.horizon,
+    issues,
+    model: { rows: m.numRows, columns: m.numCols, nonzeros: nonzeroCount(m), integers: integerCount(m) },
+  };
+  const timings = () => ({ buildMs: round(context?.buildMs ?? 0), solveMs: round(solveMs), totalMs: round(now() - started) });
+  const empty = { flows: [], production: [], stock: [], demand: [], sites: [], lanes: [], shortfalls: [], shadowPrices: [] };
+
+  if (outcome.hasSolution && outcome.values) {
+    options.onProgress?.({ stage: 'read', message: 'Reading the plan' });
+    const reading = readPlan(pm, outcome.values);
+    const prices = options.shadowPrices === false ? undefined : shadowPrices(pm, solver, outcome, limits);
+    const status = outcome.status === 'optimal' ? 'optimal' as const : 'feasible' as const;
+    const stopReason = outcome.status === 'time-limit' ? 'time-limit' as const : outcome.status === 'interrupted' ? 'cancelled' as const : undefined;
+    const objective = pm.model.sense === 'max' ? reading.costs.profit : reading.costs.totalCost;
+    const result: PlanResult = {
+      ...base, ...reading, status, stopReason, gap: isMip(m) ? outcome.gap : undefined, objective,
+      shadowPrices: prices?.prices ?? [], shadowPriceBasis: prices?.basis, headline: '', timings: timings(),
+    };
+    return { ...result, headline: planHeadline(result, limits.timeLimitSeconds) };
+  }
+
+  if (outcome.status === 'infeasible' || outcome.status === 'unbounded') {
+    throwIfAborted(options.signal);
+    let infeasible = outcome.status === 'infeasible';
+    let unbounded;
+    if (!infeasible) {
+      options.onProgress?.({ stage: 'explain', message: 'Finding what grows without limit' });
+      const report = explainUnbounded(pm, solver, limits);
+      if (report === 'infeasible') infeasible = true;
+      else unbounded = report;
+    }
+    let infeasibility;
+    if (infeasible && options.explainInfeasibility !== false) {
+      options.onProgress?.({ stage: 'elastic', message: 'Finding which demands or capacities cannot be met' });
+      infeasibility = analyseInfeasibility(pm, solver, limits);
+    }
+    const result: PlanResult = {
+      ...base, ...empty, status: infeasible ? 'infeasible' : 'unbounded', infeasibility, unbounded, headline: '', timings: timings(),
+    };
+    return { ...result, headline: planHeadline(result, limits.timeLimitSeconds) };
+  }
+
+  const status = outcome.status === 'time-limit' || outcome.status === 'interrupted' ? 'no-solution' as const : 'error' as const;
+  const result: PlanResult = {
+    ...base, ...empty, status, stopReason: outcome.status === 'time-limit' ? 'time-limit' : outcome.status === 'interrupted' ? 'cancelled' : undefined,
+    headline: '', timings: timings(),
+    issues: outcome.message ? [...issues, { level: 'error', code: 'solver-error', message: outcome.message }] : issues,
+  };
+  return { ...result, headline: planHeadline(result, limits.timeLimitSeconds) };
+}
+
+/** LP duals; for a MIP, the duals of the LP with its integer decisions fixed at the plan's values. */
+function shadowPrices(pm: PlanModel, solver: Solver, outcome: SolveOutcome, limits: Omit<SolveRequest, 'model'>) {
+  const values = outcome.values as Float64Array;
+  if (!isMip(pm.model)) {
+    return outcome.rowDuals ? { prices: explainShadowPrices(pm, outcome.rowDuals, values), basis: 'lp' as const } : undefined;
+  }
+  const fixed = solver.solve({ ...limits, model: fixIntegers(pm.model, values), onMipProgress: undefined });
+  if (fixed.status !== 'optimal' || !fixed.rowDuals) return undefined;
+  return { prices: explainShadowPrices(pm, fixed.rowDuals, values), basis: 'fixed-design' as const };
+}
+
+function invalidResult(scenario: Scenario, issues: readonly PlanIssue[], ms: number): PlanResult {
+  const errors = issues.filter((i) => i.level === 'error');
+  return {
+    status: 'invalid', headline: `The scenario cannot be planned: ${errors.map((e) => e.message).join(' ')}`,
+    objectiveSense: scenario.settings.objective, currency: scenario.settings.currency, periodLabel: scenario.settings.periodLength,
+    horizon: scenario.settings.horizon, flows: [], production: [], stock: [], demand: [], sites: [], lanes: [], shortfalls: [], shadowPrices: [],
+    issues, model: { rows: 0, columns: 0, nonzeros: 0, integers: 0 }, timings: { buildMs: 0, solveMs: 0, totalMs: round(ms) },
+  };
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -1,0 +1,69 @@
+/**
+ * defineVariables: every column of the plan, family by family. All are ≥ 0; binaries are in
+ * {0, 1} (or [0, 1] when relaxed). Which exist follows the network: shipments on every arc in
+ * every period (those arriving after the horizon are costed and reported as in transit at the
+ * end), stock only where a site can hold a product, production only when it finishes within the
+ * horizon, demand variables only from a demand's first period on.
+ */
+import type { DemandMode, PlanVariables } from './build-context';
+import type { ModelBuilder } from './model-builder';
+import { lpName } from './names';
+import type { PlanNetwork } from './network';
+
+const filled = (n: number) => new Int32Array(n).fill(-1);
+
+export function defineVariables(b: ModelBuilder, net: PlanNetwork, demandMode: DemandMode, relax: boolean): PlanVariables {
+  const H = net.horizon;
+  const { sites, products, lanes, arcs, pairs, productions, demands } = net;
+  const v: PlanVariables = {
+    ship: filled(arcs.length * H), stock: filled(pairs.length * H), make: filled(productions.length * H),
+    serve: filled(demands.length * H), backlog: filled(demands.length * H), lost: filled(demands.length * H),
+    open: filled(sites.length), use: filled(lanes.length), assign: filled(arcs.length), setup: filled(pairs.length * H),
+  };
+  const binary = { integer: !relax, lower: 0, upper: 1 };
+
+  for (const a of arcs) {
+    const l = lanes[a.lane];
+    for (let t = 1; t <= H; t++) v.ship[a.index * H + t - 1] = b.addColumn('ship', a.index, t, lpName('ship', l.token, products[a.product].token, t));
+  }
+  for (const k of pairs) {
+    if (!k.holdsStock) continue;
+    const name = `${sites[k.site].token},${products[k.product].token}`;
+    for (let t = 1; t <= H; t++) v.stock[k.index * H + t - 1] = b.addColumn('stock', k.index, t, lpName('stock', name, t));
+  }
+  for (const r of productions) {
+    const name = `${sites[r.site].token},${products[r.product].token}`;
+    for (let t = 1; t + r.leadTime <= H; t++) v.make[r.index * H + t - 1] = b.addColumn('make', r.index, t, lpName('make', name, t));
+  }
+  for (const d of demands) {
+    const name = `${sites[d.site].token},${products[d.product].token}`;
+    for (let t = d.first; t <= H; t++) {
+      const due = d.quantity[t] > 0;
+      const soft = demandMode === 'soft';
+      const backorder = soft && net.scenario.settings.unmetDemand === 'backorder';
+      if (!backorder && !due) continue;
+      v.serve[d.index * H + t - 1] = b.addColumn('serve', d.index, t, lpName('serve', name, t));
+      if (backorder) v.backlog[d.index * H + t - 1] = b.addColumn('backlog', d.index, t, lpName('backlog', name, t));
+      else if (soft) v.lost[d.index * H + t - 1] = b.addColumn('lost', d.index, t, lpName('lost', name, t));
+    }
+  }
+  for (const s of sites) if (s.potential) v.open[s.index] = b.addColumn('open', s.index, -1, lpName('open', s.token), binary);
+  for (const l of lanes) if (l.fixedCost > 0 && l.arcs.length > 0) v.use[l.index] = b.addColumn('use', l.index, -1, lpName('use', l.token), binary);
+  if (net.scenario.settings.singleSourcing) {
+    for (const k of pairs) {
+      if (k.demand < 0 || k.arcsIn.length < 2) continue;
+      for (const ai of k.arcsIn) {
+        v.assign[ai] = b.addColumn('assign', ai, -1, lpName('assign', lanes[arcs[ai].lane].token, products[arcs[ai].product].token), binary);
+      }
+    }
+  }
+  for (const k of pairs) {
+    if (k.orderCost <= 0 || (k.arcsIn.length === 0 && k.makes.length === 0)) continue;
+    const name = `${sites[k.site].token},${products[k.product].token}`;
+    for (let t = 1; t <= H; t++) {
+      const inflow = k.arcsIn.some((ai) => v.ship[ai * H + t - 1] >= 0) || k.makes.some((r) => v.make[r * H + t - 1] >= 0);
+      if (inflow) v.setup[k.index * H + t - 1] = b.addColumn('setup', k.index, t, lpName('setup', name, t), binary);
+    }
+  }
+  return v;
+}

@@ -1,0 +1,118 @@
+/**
+ * Arc drafts → arc arrays: lead times, information delays, sourcing shares (normalised per
+ * destination), lane capacities, the in-transit and order ring buffers, and CSR adjacency.
+ * Ring sizes are bounded by the longest delay (+2), never by the horizon.
+ */
+import type { CompileContext } from './compile-context';
+import type { ArcDraft, NodeDraft } from './compile-nodes';
+
+export interface ArcArrays {
+  readonly nArcs: number;
+  readonly arcFrom: Int32Array;
+  readonly arcTo: Int32Array;
+  readonly arcLane: Int32Array;
+  readonly arcLead: Int32Array;
+  readonly arcLeadSd: Float64Array;
+  readonly arcLeadMax: Int32Array;
+  readonly arcInfo: Int32Array;
+  readonly arcCost: Float64Array;
+  readonly arcShare: Float64Array;
+  readonly arcPriority: Int32Array;
+  readonly arcToSink: Uint8Array;
+  readonly arcRingStart: Int32Array;
+  readonly arcRingSize: Int32Array;
+  readonly arcInfoStart: Int32Array;
+  readonly arcInfoSize: Int32Array;
+  readonly laneCapacity: Float64Array;
+  readonly nodeCapOut: Uint8Array;
+  readonly outStart: Int32Array;
+  readonly outArcs: Int32Array;
+  readonly inStart: Int32Array;
+  readonly inArcs: Int32Array;
+  readonly zeroLeadArcs: Int32Array;
+}
+
+/** Builds CSR adjacency: items grouped by owner, in the order of `order`. */
+export function csr(nOwners: number, order: readonly number[], owner: (item: number) => number): { start: Int32Array; items: Int32Array } {
+  const start = new Int32Array(nOwners + 1);
+  for (const i of order) start[owner(i) + 1]++;
+  for (let k = 0; k < nOwners; k++) start[k + 1] += start[k];
+  const fill = start.slice(0, nOwners);
+  const items = new Int32Array(order.length);
+  for (const i of order) items[fill[owner(i)]++] = i;
+  return { start, items };
+}
+
+export function compileArcs(
+  ctx: CompileContext, drafts: readonly ArcDraft[], nodeIndex: ReadonlyMap<NodeDraft, number>,
+  sinkFlags: Uint8Array, pipelineArrivalMax: ReadonlyMap<ArcDraft, number>, orderArrivalMax: ReadonlyMap<ArcDraft, number>,
+): ArcArrays {
+  const { scenario } = ctx;
+  const N = nodeIndex.size;
+  const A = drafts.length;
+  const arcFrom = new Int32Array(A);
+  const arcTo = new Int32Array(A);
+  const arcLane = new Int32Array(A);
+  const arcLead = new Int32Array(A);
+  const arcLeadSd = new Float64Array(A);
+  const arcLeadMax = new Int32Array(A);
+  const arcInfo = new Int32Array(A);
+  const arcCost = new Float64Array(A);
+  const arcShare = new Float64Array(A);
+  const arcPriority = new Int32Array(A);
+  const arcToSink = new Uint8Array(A);
+  const arcRingStart = new Int32Array(A);
+  const arcRingSize = new Int32Array(A);
+  const arcInfoStart = new Int32Array(A);
+  const arcInfoSize = new Int32Array(A);
+  const weightInto = new Float64Array(N);
+  let ring = 0;
+  let info = 0;
+  drafts.forEach((d, a) => {
+    const lane = scenario.lanes[d.lane];
+    arcFrom[a] = nodeIndex.get(d.from)!;
+    arcTo[a] = nodeIndex.get(d.to)!;
+    arcLane[a] = d.lane;
+    arcLead[a] = lane.leadTime;
+    const sd = lane.leadTimeStdDev ?? 0;
+    arcLeadSd[a] = sd;
+    arcLeadMax[a] = lane.leadTime + (sd > 0 ? Math.ceil(4 * sd) : 0);
+    arcInfo[a] = lane.infoDelay;
+    arcCost[a] = lane.costPerUnit;
+    arcPriority[a] = lane.priority;
+    arcToSink[a] = sinkFlags[arcTo[a]];
+    weightInto[arcTo[a]] += d.weight;
+    // +2: slot t+L is written in period t while slot t is read; one more slot takes arrivals held back by storage capacity.
+    arcRingSize[a] = Math.max(arcLeadMax[a] + 2, (pipelineArrivalMax.get(d) ?? 0) + 1);
+    arcRingStart[a] = ring;
+    ring += arcRingSize[a];
+    arcInfoSize[a] = Math.max(lane.infoDelay + 2, (orderArrivalMax.get(d) ?? 0) + 1);
+    arcInfoStart[a] = info;
+    info += arcInfoSize[a];
+  });
+  drafts.forEach((d, a) => {
+    arcShare[a] = weightInto[arcTo[a]] > 0 ? d.weight / weightInto[arcTo[a]] : 0;
+  });
+
+  const laneCapacity = new Float64Array(scenario.lanes.length).fill(Number.POSITIVE_INFINITY);
+  const zeroCap = new Set<string>();
+  scenario.lanes.forEach((l, i) => { if (l.capacity !== undefined) laneCapacity[i] = l.capacity; });
+  const nodeCapOut = new Uint8Array(N);
+  for (let a = 0; a < A; a++) {
+    if (Number.isFinite(laneCapacity[arcLane[a]])) nodeCapOut[arcFrom[a]] = 1;
+    if (laneCapacity[arcLane[a]] === 0) zeroCap.add(scenario.lanes[arcLane[a]].id);
+  }
+  if (zeroCap.size > 0) ctx.warnings.push(`lanes with capacity 0 carry nothing: ${[...zeroCap].join(', ')}`);
+
+  const ids = Array.from({ length: A }, (_, i) => i);
+  const outOrder = ctx.settings.allocation === 'priority'
+    ? [...ids].sort((x, y) => arcPriority[x] - arcPriority[y] || x - y) : ids;
+  const out = csr(N, outOrder, (a) => arcFrom[a]);
+  const inn = csr(N, ids, (a) => arcTo[a]);
+  const zeroLeadArcs = Int32Array.from(ids.filter((a) => arcLead[a] === 0 || arcLeadSd[a] > 0));
+  return {
+    nArcs: A, arcFrom, arcTo, arcLane, arcLead, arcLeadSd, arcLeadMax, arcInfo, arcCost, arcShare, arcPriority,
+    arcToSink, arcRingStart, arcRingSize, arcInfoStart, arcInfoSize, laneCapacity, nodeCapOut,
+    outStart: out.start, outArcs: out.items, inStart: inn.start, inArcs: inn.items, zeroLeadArcs,
+  };
+}
