@@ -18,10 +18,10 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   {
     from: 1,
-    description: 'adds the prices and inTransit tables (empty) and the stochastic, consignment and planning fields (defaults)',
+    description: 'adds the prices, inTransit and modes tables (empty) and the stochastic, consignment, planning and lane-geography fields (defaults)',
     // Every v2 addition is optional with a default that reproduces v1 behaviour, so the document
     // only needs its new tables; validation fills the defaults.
-    up: (doc) => ({ ...doc, prices: doc.prices ?? [], inTransit: doc.inTransit ?? [] }),
+    up: (doc) => ({ ...doc, prices: doc.prices ?? [], inTransit: doc.inTransit ?? [], modes: doc.modes ?? [] }),
   },
 ];
 

@@ -131,6 +131,7 @@ export function checkReferences(s: Scenario): ModelIssue[] {
     else if (lane.productId !== undefined && lane.productId !== x.productId) push({ table: 'inTransit', row: i, field: 'productId', message: `lane "${lane.id}" carries only product "${lane.productId}"` });
     if (x.arrivalPeriod > horizon) push({ table: 'inTransit', row: i, field: 'arrivalPeriod', message: `period ${x.arrivalPeriod} is beyond the horizon of ${horizon} periods` });
   });
+  checkUniqueKeys(s.modes, 'modes', (m) => m.mode, (m) => `mode ${m.mode}`, push);
   return issues;
 }
 

@@ -115,6 +115,18 @@ export const LaneSchema = v.object({
   priority: v.optional(numberField({ description: 'Allocation priority of the destination at the origin (1 = served first) under the priority rule.', unit: 'rank', min: 1, max: 1000, integer: true }), 1),
   leadTimeStdDev: v.optional(numberField({ description: 'Standard deviation of a random lead time (normal, rounded, at least 0); empty or 0 = deterministic.', unit: 'periods', min: 0, max: 1000, aliases: ['lead time std dev', 'lead time sigma'] })),
   consignment: v.optional(booleanField('Stock delivered on this lane stays the shipper\'s until the buyer consumes (sells or ships) it, and is invoiced then.', ['consignment stock']), false),
+  autoDistance: v.optional(booleanField('Distance follows the sites\' coordinates (great circle × the mode\'s circuity) and is recomputed when a site moves.'), false),
+  autoLeadTime: v.optional(booleanField('Lead time follows distance and the mode\'s speed (modes table) and is recomputed when a site moves; false = pinned.'), false),
+  autoCost: v.optional(booleanField('Cost per unit follows distance and the mode\'s rates (modes table) and is recomputed when a site moves; false = pinned.'), false),
+});
+
+export const ModeSchema = v.object({
+  mode: enumField(TRANSPORT_MODES, 'Transport mode these rates apply to.', ['transport mode']),
+  speedKmPerDay: numberField({ description: 'Distance covered per day in transit.', unit: 'km/day', min: 1, max: 100_000, aliases: ['speed'] }),
+  handlingDays: v.optional(numberField({ description: 'Days of loading, unloading and waiting added to every trip.', unit: 'days', min: 0, max: 365, aliases: ['handling'] }), 0),
+  circuity: v.optional(numberField({ description: 'Route distance ÷ great-circle distance (roads and rails wind).', unit: 'ratio', min: 1, max: 5 }), 1),
+  costPerUnitKm: v.optional(money('Transport cost of one unit per km.', 'money/(unit·km)', ['rate', 'rate per km']), 0),
+  costPerUnit: v.optional(money('Fixed cost per unit and trip (handling, terminal charges).', 'money/unit', ['handling cost', 'fixed rate']), 0),
 });
 
 export const PriceSchema = v.object({
@@ -196,6 +208,7 @@ export const TABLES = {
   returns: ReturnsSchema,
   prices: PriceSchema,
   inTransit: InTransitSchema,
+  modes: ModeSchema,
 } as const;
 
 export type TableName = keyof typeof TABLES;
@@ -228,6 +241,7 @@ export const ScenarioSchema = v.object({
   returns: table(ReturnsSchema, 'Customer returns: rate, delay and destination.'),
   prices: table(PriceSchema, 'Prices per product between parties (transfer and customer prices).'),
   inTransit: table(InTransitSchema, 'Shipments already on their way at the start (the initial pipeline).'),
+  modes: table(ModeSchema, 'Speed and rates per transport mode, for lane defaults from geography; empty = built-in defaults.'),
 });
 
 export { MAX_MAGNITUDE };

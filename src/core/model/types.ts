@@ -1,7 +1,7 @@
 import type * as v from 'valibot';
 import type {
   BomSchema, DemandSchema, InventoryPolicySchema, LaneSchema, PartySchema, ProductionSchema,
-  ProductSchema, ReturnsSchema, ScenarioSchema, PriceSchema, InTransitSchema, SettingsSchema, SiteSchema,
+  ProductSchema, ReturnsSchema, ScenarioSchema, PriceSchema, InTransitSchema, ModeSchema, SettingsSchema, SiteSchema,
 } from './tables';
 
 /** A scenario after migration and validation, with every default filled in. */
@@ -20,4 +20,5 @@ export type BomRow = v.InferOutput<typeof BomSchema>;
 export type ReturnsRow = v.InferOutput<typeof ReturnsSchema>;
 export type PriceRow = v.InferOutput<typeof PriceSchema>;
 export type InTransitRow = v.InferOutput<typeof InTransitSchema>;
+export type ModeRow = v.InferOutput<typeof ModeSchema>;
 export type SiteKind = Site['kind'];
