@@ -12,8 +12,9 @@ import { MAX_CSV_BYTES, scenarioFromCsvTables, scenarioToCsvTables } from '../co
 import type { ModelIssue } from '../core/model/issue';
 import type { Scenario } from '../core/model/types';
 import { CliError } from './io';
+import { isWorkbookPath, readXlsxSource } from './scenario-xlsx-files';
 
-export type SourceKind = 'json' | 'csv';
+export type SourceKind = 'json' | 'csv' | 'xlsx';
 
 export type ReadResult =
   | { readonly ok: true; readonly kind: SourceKind; readonly scenario: Scenario; readonly warnings: readonly ModelIssue[] }
@@ -65,6 +66,7 @@ async function readLimited(path: string, limit: number): Promise<string> {
 export async function readScenarioSource(path: string): Promise<ReadResult> {
   const info = await fsCall('read', path, () => stat(path));
   if (info.isDirectory()) return readCsvFolder(path);
+  if (isWorkbookPath(path)) return readXlsxSource(path);
   if (extname(path).toLowerCase() === '.csv') {
     throw new CliError(`${path} is a single CSV table; pass the folder that holds the scenario's tables (sites.csv, lanes.csv, …)`);
   }
@@ -87,15 +89,15 @@ async function readCsvFolder(dir: string): Promise<ReadResult> {
   return r.ok ? { ok: true, kind: 'csv', scenario: r.scenario, warnings: r.warnings } : { ok: false, kind: 'csv', issues: r.issues, warnings: r.warnings };
 }
 
-/** JSON output is chosen by a `.json` name; anything else is a folder of CSV tables. */
-export const targetKind = (path: string): SourceKind => (extname(path).toLowerCase() === '.json' ? 'json' : 'csv');
+/** JSON output is chosen by a `.json` name, a workbook by `.xlsx`; anything else is a folder of CSV tables. */
+export const targetKind = (path: string): SourceKind => (extname(path).toLowerCase() === '.json' ? 'json' : isWorkbookPath(path) ? 'xlsx' : 'csv');
 
 /** Refuses to replace existing content unless forced, and never writes a file where a folder is (or the reverse). */
 export async function checkTarget(path: string, kind: SourceKind, force: boolean): Promise<void> {
   const info = await statOrUndefined(path);
   if (!info) return;
-  if (kind === 'json') {
-    if (info.isDirectory()) throw new CliError(`${path} is a folder; give a file name ending in .json`);
+  if (kind === 'json' || kind === 'xlsx') {
+    if (info.isDirectory()) throw new CliError(`${path} is a folder; give a file name ending in .${kind}`);
     if (info.size > 0 && !force) throw new CliError(`${path} already exists; add --force to overwrite it`);
     return;
   }

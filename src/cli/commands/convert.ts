@@ -1,16 +1,18 @@
-/** `chainlab convert <in> <out>`: scenario JSON ⇄ folder of CSV tables, only ever writing a valid scenario. */
+/** `chainlab convert <in> <out>`: scenario JSON ⇄ folder of CSV tables ⇄ Excel workbook, only ever writing a valid scenario. */
 import type { Command } from '../command';
 import { parseCommandArgs } from '../command';
 import { EXIT_INVALID, EXIT_OK } from '../io';
 import { plural, printIssues, printWarnings } from '../report';
 import { checkTarget, readScenarioSource, targetKind, writeScenarioCsv, writeScenarioJson } from '../scenario-files';
+import { writeScenarioXlsx } from '../scenario-xlsx-files';
 
 export const convertCommand: Command = {
-  summary: 'convert a scenario between JSON and a folder of CSV tables',
+  summary: 'convert a scenario between JSON, a folder of CSV tables and an Excel workbook',
   usage: `chainlab convert <in> <out> [--force]
 
-  <in>     a scenario .json file, or a folder of CSV tables
-  <out>    a name ending in .json writes one JSON file; anything else is a folder of CSV tables
+  <in>     a scenario .json file, an Excel workbook (.xlsx), or a folder of CSV tables
+  <out>    a name ending in .json writes one JSON file, .xlsx a workbook (one sheet per
+           table); anything else is a folder of CSV tables
   --force  overwrite an existing non-empty output
 
 The input is validated first; if it has problems they are printed (one per line, as validate
@@ -29,6 +31,9 @@ does), nothing is written and the exit code is 1.`,
     }
     if (kind === 'json') {
       await writeScenarioJson(output, r.scenario);
+      io.stdout(`wrote ${output}\n`);
+    } else if (kind === 'xlsx') {
+      await writeScenarioXlsx(output, r.scenario);
       io.stdout(`wrote ${output}\n`);
     } else {
       const files = await writeScenarioCsv(output, r.scenario);

@@ -94,9 +94,16 @@ function indexOf(rows: readonly RawRow[]): NameIndex {
   return { ids, byName };
 }
 
-/** Replaces references given by name with the id of the one row of that name. */
-export function resolveNameReferences(tables: Partial<Record<TableName, RawRow[]>>, push: Push, note: Note): void {
-  const indexes = new Map<string, NameIndex>(NAMED_TABLES.map((t) => [t, indexOf(tables[t] ?? [])]));
+/**
+ * Replaces references given by name with the id of the one row of that name. Names are looked up
+ * in `lookIn` (default: the tables themselves); a per-table import passes the rows the scenario
+ * will hold after the import, so a lanes.csv may name a site that is already in the scenario.
+ */
+export function resolveNameReferences(
+  tables: Partial<Record<TableName, RawRow[]>>, push: Push, note: Note,
+  lookIn: Partial<Record<TableName, readonly RawRow[]>> = tables,
+): void {
+  const indexes = new Map<string, NameIndex>(NAMED_TABLES.map((t) => [t, indexOf(lookIn[t] ?? [])]));
   for (const table of TABLE_NAMES) {
     const rows = tables[table];
     if (!rows) continue;

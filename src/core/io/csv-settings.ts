@@ -6,7 +6,7 @@
 import { tableColumns, type ColumnInfo } from '../model/introspect';
 import type { ModelIssue } from '../model/issue';
 import type { Settings } from '../model/types';
-import { isBlankRecord, parseCsv, type CsvCell } from './csv';
+import { isBlankRecord, parseCsv, type CsvCell, type CsvTable } from './csv';
 import { detectDecimalStyle } from './csv-cells';
 import { columnLookup, findColumn } from './csv-headers';
 import { convertCell, lineNote, type RawRow } from './csv-table-read';
@@ -33,13 +33,17 @@ export interface SettingsRead {
 const ENVELOPE_KEYS = new Set(ENVELOPE_COLUMNS.map((c) => c.key));
 
 export function readSettingsCsv(text: string): SettingsRead {
-  const out: SettingsRead = { envelope: {}, settings: {}, lines: new Map(), issues: [], warnings: [] };
-  const lines = out.lines as Map<string, number>;
   const parsed = parseCsv(text);
   if (!parsed.ok) {
-    out.issues.push({ table: 'settings', message: `${parsed.message}${lineNote(parsed.line)}` });
-    return out;
+    return { envelope: {}, settings: {}, lines: new Map(), issues: [{ table: 'settings', message: `${parsed.message}${lineNote(parsed.line)}` }], warnings: [] };
   }
+  return readSettingsRecords(parsed);
+}
+
+/** Already-split `key,value` records (a parsed settings.csv, or a workbook's settings sheet). */
+export function readSettingsRecords(parsed: CsvTable): SettingsRead {
+  const out: SettingsRead = { envelope: {}, settings: {}, lines: new Map(), issues: [], warnings: [] };
+  const lines = out.lines as Map<string, number>;
   const columns = settingsColumns();
   const lookup = columnLookup(columns);
   const records = parsed.records.map((r, k) => ({ r, line: parsed.lines[k] })).filter(({ r }) => !isBlankRecord(r));

@@ -8,7 +8,7 @@ import type { ColumnInfo } from '../model/introspect';
 import { tableColumns } from '../model/introspect';
 import type { ModelIssue } from '../model/issue';
 import { MAX_ROWS, type TableName } from '../model/tables';
-import { isBlankRecord, parseCsv, unescapeFormula } from './csv';
+import { isBlankRecord, parseCsv, unescapeFormula, type CsvTable } from './csv';
 import {
   detectDecimalStyle, parseBooleanCell, parseEnumCell, parseInstalmentsCell, parseNumberCell,
   type CellResult, type DecimalStyle,
@@ -51,12 +51,19 @@ export function convertCell(column: ColumnInfo, raw: string, style: DecimalStyle
 }
 
 export function readCsvTable(table: TableName, text: string): TableRead {
-  const out: TableRead = { rows: [], lines: [], present: new Set(), issues: [], warnings: [] };
   const parsed = parseCsv(text);
   if (!parsed.ok) {
-    out.issues.push({ table, message: `${parsed.message}${lineNote(parsed.line)}` });
-    return out;
+    return { rows: [], lines: [], present: new Set(), issues: [{ table, message: `${parsed.message}${lineNote(parsed.line)}` }], warnings: [] };
   }
+  return readTableRecords(table, parsed);
+}
+
+/**
+ * Already-split records (a parsed CSV file, or a workbook sheet's cells as text) → the plain rows
+ * of one table. `delimiter` only steers the decimal-comma detection (`,` means decimals are dots).
+ */
+export function readTableRecords(table: TableName, parsed: CsvTable): TableRead {
+  const out: TableRead = { rows: [], lines: [], present: new Set(), issues: [], warnings: [] };
   const firstNonBlank = parsed.records.findIndex((r) => !isBlankRecord(r));
   if (firstNonBlank < 0) return out; // an empty file is an empty table
   const header = parsed.records[firstNonBlank];

@@ -92,6 +92,18 @@ export function scenarioFromCsvTables(files: Readonly<Record<string, string>>, b
     const t = texts.get(table);
     if (t) reads.set(table, readCsvTable(table, t.text));
   }
+  return scenarioFromTableReads(reads, settings, base, issues, warnings);
+}
+
+/**
+ * Tables already read (from CSV files or workbook sheets) → a full valid Scenario or every
+ * problem: ids from names, names as references, then the one load path. `issues`/`warnings` may
+ * hold what the caller found before reading (unknown or duplicate files).
+ */
+export function scenarioFromTableReads(
+  reads: ReadonlyMap<TableName, TableRead>, settings: SettingsRead | undefined, base: CsvImportBase = {},
+  issues: ModelIssue[] = [], warnings: ModelIssue[] = [],
+): CsvImportResult {
   for (const r of [settings, ...reads.values()]) if (r) { issues.push(...r.issues); warnings.push(...r.warnings); }
 
   const note = (table: string, row: number) => lineNote(reads.get(table as TableName)?.lines[row]);
