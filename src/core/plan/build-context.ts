@@ -1,6 +1,6 @@
 /** What every define* function works on: the builder, the indexed network and the column maps. */
 import type { ModelBuilder } from './model-builder';
-import type { PlanNetwork } from './network';
+import type { PlanDemand, PlanNetwork, PlanPair } from './network';
 
 /** How customer demand binds: penalised per settings.unmetDemand, or met in full on time. */
 export type DemandMode = 'soft' | 'must-meet';
@@ -30,6 +30,8 @@ export interface PlanVariables {
   readonly assign: Int32Array;
   /** setup[k,t] ∈ {0,1}: pair k is replenished (ordered or produced) in period t. */
   readonly setup: Int32Array;
+  /** 1 for a pass-through pair (see isPassThrough): no balance rows, no serve columns. */
+  readonly passThrough: Uint8Array;
 }
 
 export interface BuildContext {
@@ -45,3 +47,22 @@ export interface BuildContext {
 export function colAt(family: Int32Array, entity: number, t: number, horizon: number): number {
   return t < 1 || t > horizon ? -1 : family[entity * horizon + t - 1];
 }
+
+/**
+ * A demand pair that keeps no stock and ships, makes and consumes nothing (a customer without an
+ * inventory row): what arrives in t is what it is delivered in t, so serve[d,t] is substituted by
+ * its arrivals and the pair needs no balance row.
+ */
+export function isPassThrough(k: PlanPair): boolean {
+  return k.demand >= 0 && !k.holdsStock && k.arcsOut.length === 0 && k.makes.length === 0 && k.consumedBy.length === 0
+    && k.initialStock === 0 && !k.pipeline.some((q) => q > 0);
+}
+
+/** Whether demand d has a row (can take deliveries) in period t. */
+export function demandRowAt(d: PlanDemand, t: number, horizon: number, backorder: boolean): boolean {
+  return t >= d.first && t <= horizon && (backorder || d.quantity[t] > 0);
+}
+
+/** Backorders are carried (soft demand in backorder mode). */
+export const carriesBacklog = (ctx: { net: PlanNetwork; demandMode: DemandMode }): boolean =>
+  ctx.demandMode === 'soft' && ctx.net.scenario.settings.unmetDemand === 'backorder';

@@ -39,7 +39,10 @@ export function buildPlanModel(scenario: Scenario, options: BuildOptions = {}): 
 }
 
 export function buildPlanModelFromNetwork(network: PlanNetwork, options: BuildOptions = {}): PlanModel {
-  const b = new ModelBuilder();
+  const H = network.horizon;
+  const columns = H * (network.arcs.length + network.pairs.length + network.productions.length + 2 * network.demands.length) + network.sites.length;
+  const rows = H * (network.pairs.length + network.demands.length + network.sites.length + network.lanes.length + network.productions.length);
+  const b = new ModelBuilder({ columns, rows, entries: 3 * columns });
   const demandMode = options.demand ?? 'soft';
   const relax = options.relaxIntegrality ?? false;
   const variables = defineVariables(b, network, demandMode, relax);

@@ -18,6 +18,7 @@ export function checkPlanInput(net: PlanNetwork): PlanIssue[] {
   const add = (level: PlanIssue['level'], code: string, message: string, table?: string, row?: number) =>
     issues.push({ level, code, message, ...(table === undefined ? {} : { table, row }) });
   const siteName = new Map(s.sites.map((x) => [x.id, x.name]));
+  const productName = new Map(s.products.map((x) => [x.id, x.name]));
   const closed = new Set(s.sites.filter((x) => x.status === 'closed').map((x) => x.id));
 
   const totalDemand = net.demands.reduce((sum, d) => sum + d.total, 0);
@@ -39,15 +40,20 @@ export function checkPlanInput(net: PlanNetwork): PlanIssue[] {
   });
   s.production.forEach((r, row) => {
     if (closed.has(r.siteId)) return;
-    if (r.capacity === 0) add('warning', 'zero-capacity-production', `Production of ${r.productId} at ${siteName.get(r.siteId)} has capacity 0.`, 'production', row);
-    else if (r.leadTime >= H) add('warning', 'production-lead-time-beyond-horizon', `Production of ${r.productId} at ${siteName.get(r.siteId)} takes ${r.leadTime} periods, not less than the ${H}-period horizon: it can finish nothing within the plan.`, 'production', row);
+    if (r.capacity === 0) add('warning', 'zero-capacity-production', `Production of ${productName.get(r.productId)} at ${siteName.get(r.siteId)} has capacity 0.`, 'production', row);
+    else if (r.leadTime >= H) add('warning', 'production-lead-time-beyond-horizon', `Production of ${productName.get(r.productId)} at ${siteName.get(r.siteId)} takes ${r.leadTime} periods, not less than the ${H}-period horizon: it can finish nothing within the plan.`, 'production', row);
+  });
+  const laneById = new Map(s.lanes.map((l) => [l.id, l]));
+  s.inTransit.forEach((r, row) => {
+    const to = laneById.get(r.laneId)?.to;
+    if (to !== undefined && closed.has(to) && r.quantity > 0) add('warning', 'in-transit-to-closed-site', `${formatQuantity(r.quantity)} units of ${productName.get(r.productId)} in transit on lane ${r.laneId} go to the closed site ${siteName.get(to)} and are left out.`, 'inTransit', row);
   });
   s.demand.forEach((d, row) => {
-    if (closed.has(d.customerId) && d.quantity > 0) add('warning', 'demand-at-closed-site', `Demand of ${d.customerId} in period ${d.period} is at a closed site and is ignored.`, 'demand', row);
+    if (closed.has(d.customerId) && d.quantity > 0) add('warning', 'demand-at-closed-site', `Demand for ${productName.get(d.productId)} at ${siteName.get(d.customerId)} in period ${d.period} is at a closed site and is ignored.`, 'demand', row);
   });
   for (const d of net.demands) {
     const k = net.pairs[d.pair];
-    if (d.total > 0 && k.arcsIn.length === 0 && k.makes.length === 0 && !k.holdsStock) {
+    if (d.total > 0 && !k.reachable) {
       add('warning', 'unreachable-demand', `No route brings ${net.products[d.product].name} to ${net.sites[d.site].name}: all ${formatQuantity(d.total)} units demanded will be unmet.`);
     }
   }

@@ -58,6 +58,9 @@ export function analyseInfeasibility(pm: PlanModel, solver: Solver, limits: Limi
     ...targets.map((t) => t.message),
     ...(capacityNeeds.length > 0 && shortfalls.length + targets.length > 0 ? ['Alternatively, these capacities would make everything feasible:'] : []),
     ...capacityNeeds.map((c) => c.message),
+    ...(capacityNeeds.length === 0 && shortfalls.length + targets.length > 0
+      ? ['No capacity increase would fix this: the goods cannot get there in time from the stock, pipeline and production available (lead times), or no route leads there.']
+      : []),
   ];
   return { shortfalls, targets, capacityNeeds, summary };
 }

@@ -37,11 +37,10 @@ export function formatPeriods(periods: readonly number[], periodLength: string):
   return `${plural} ${list}`;
 }
 
-/** Numbers closer to zero than this are solver noise. */
-export const EPS = 1e-7;
+/** Numbers this close to zero are solver noise (feasibility tolerances are about 1e-6 to 1e-9). */
+export const EPS = 1e-6;
 
 /** Rounds away solver noise (1e-12 → 0, 99.99999999 → 100) before showing a value. */
 export function clean(x: number): number {
-  const r = Math.round(x * 1e6) / 1e6;
-  return Math.abs(r) < EPS ? 0 : r;
+  return Math.abs(x) <= EPS ? 0 : Math.round(x * 1e6) / 1e6;
 }

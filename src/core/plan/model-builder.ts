@@ -10,8 +10,9 @@ import {
 } from './model';
 
 class F64 {
-  data = new Float64Array(1024);
+  data: Float64Array;
   length = 0;
+  constructor(capacity = 1024) { this.data = new Float64Array(Math.max(16, capacity)); }
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = new Float64Array(this.data.length * 2);
@@ -24,8 +25,9 @@ class F64 {
 }
 
 class I32 {
-  data = new Int32Array(1024);
+  data: Int32Array;
   length = 0;
+  constructor(capacity = 1024) { this.data = new Int32Array(Math.max(16, capacity)); }
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = new Int32Array(this.data.length * 2);
@@ -47,25 +49,40 @@ const COL_FAMILY_ID = new Map<ColumnFamily, number>(COLUMN_FAMILIES.map((f, i) =
 const ROW_FAMILY_ID = new Map<RowFamily, number>(ROW_FAMILIES.map((f, i) => [f, i]));
 const COST_KIND_ID = new Map<CostKind, number>(COST_KINDS.map((k, i) => [k, i]));
 
+/** Expected sizes, so the arrays rarely grow (they still grow when the guess is low). */
+export interface SizeHint {
+  readonly columns: number;
+  readonly rows: number;
+  readonly entries: number;
+}
+
 export class ModelBuilder {
-  private readonly colLower = new F64();
-  private readonly colUpper = new F64();
-  private readonly colInteger = new I32();
-  private readonly colFamily = new I32();
-  private readonly colKey = new I32();
+  private readonly colLower: F64;
+  private readonly colUpper: F64;
+  private readonly colInteger: I32;
+  private readonly colFamily: I32;
+  private readonly colKey: I32;
   private readonly colNames: string[] = [];
-  private readonly rowLower = new F64();
-  private readonly rowUpper = new F64();
-  private readonly rowFamily = new I32();
-  private readonly rowKey = new I32();
+  private readonly rowLower: F64;
+  private readonly rowUpper: F64;
+  private readonly rowFamily: I32;
+  private readonly rowKey: I32;
   private readonly rowNames: string[] = [];
-  private readonly entryRow = new I32();
-  private readonly entryCol = new I32();
-  private readonly entryValue = new F64();
-  private readonly termCol = new I32();
-  private readonly termCoef = new F64();
-  private readonly termKind = new I32();
+  private readonly entryRow: I32;
+  private readonly entryCol: I32;
+  private readonly entryValue: F64;
+  private readonly termCol: I32;
+  private readonly termCoef: F64;
+  private readonly termKind: I32;
   private readonly constants: Partial<Record<CostKind, number>> = {};
+
+  constructor(hint: SizeHint = { columns: 1024, rows: 1024, entries: 4096 }) {
+    const { columns: c, rows: r, entries: e } = hint;
+    this.colLower = new F64(c); this.colUpper = new F64(c); this.colInteger = new I32(c); this.colFamily = new I32(c); this.colKey = new I32(2 * c);
+    this.rowLower = new F64(r); this.rowUpper = new F64(r); this.rowFamily = new I32(r); this.rowKey = new I32(2 * r);
+    this.entryRow = new I32(e); this.entryCol = new I32(e); this.entryValue = new F64(e);
+    this.termCol = new I32(c); this.termCoef = new F64(c); this.termKind = new I32(c);
+  }
 
   get numCols(): number { return this.colNames.length; }
   get numRows(): number { return this.rowNames.length; }
@@ -122,58 +139,83 @@ export class ModelBuilder {
     for (let k = 0; k < this.termCol.length; k++) colCost[this.termCol.data[k]] += sign * this.termCoef.data[k];
     const constant = Object.values(this.constants).reduce((s, v) => s + (v ?? 0), 0);
     const rows = this.packRows();
+    const n = rows.keep.length;
+    const rowLower = new Float64Array(n);
+    const rowUpper = new Float64Array(n);
+    const rowFamily = new Uint8Array(n);
+    const rowKey = new Int32Array(2 * n);
+    for (let r = 0; r < n; r++) {
+      const i = rows.keep[r];
+      rowLower[r] = this.rowLower.data[i];
+      rowUpper[r] = this.rowUpper.data[i];
+      rowFamily[r] = this.rowFamily.data[i];
+      rowKey[2 * r] = this.rowKey.data[2 * i];
+      rowKey[2 * r + 1] = this.rowKey.data[2 * i + 1];
+    }
+    const rowNames = n === this.numRows ? this.rowNames : Array.from(rows.keep, (i) => this.rowNames[i]);
     return {
-      name, sense, objectiveOffset: sign * constant, numCols, numRows: rows.keep.length,
+      name, sense, objectiveOffset: sign * constant, numCols, numRows: n,
       colLower: this.colLower.view(), colUpper: this.colUpper.view(), colCost,
       colInteger: Uint8Array.from(this.colInteger.view()), colFamily: Uint8Array.from(this.colFamily.view()),
       colKey: this.colKey.view(), colNames: this.colNames,
-      rowLower: Float64Array.from(rows.keep, (i) => this.rowLower.data[i]),
-      rowUpper: Float64Array.from(rows.keep, (i) => this.rowUpper.data[i]),
-      rowFamily: Uint8Array.from(rows.keep, (i) => this.rowFamily.data[i]),
-      rowKey: Int32Array.from({ length: rows.keep.length * 2 }, (_, k) => this.rowKey.data[2 * rows.keep[k >> 1] + (k & 1)]),
-      rowNames: Array.from(rows.keep, (i) => this.rowNames[i]),
+      rowLower, rowUpper, rowFamily, rowKey, rowNames,
       rowStart: rows.start, rowIndex: rows.index, rowValue: rows.value,
       costTermCol: this.termCol.view(), costTermCoef: this.termCoef.view(),
       costTermKind: Uint8Array.from(this.termKind.view()), constantCosts: { ...this.constants },
     };
   }
 
-  /** Counting sort of the triplets by row, duplicate (row, col) merged, empty satisfiable rows dropped. */
+  /**
+   * Triplets → compressed rows: a counting sort by row (skipped when, as the define* functions
+   * write them, entries already come row by row), duplicate (row, col) merged, empty rows that
+   * constrain nothing dropped.
+   */
   private packRows(): { keep: Int32Array; start: Int32Array; index: Int32Array; value: Float64Array } {
     const n = this.numRows;
+    const e = this.entryRow.length;
+    const rowOf = this.entryRow.data;
     const count = new Int32Array(n + 1);
-    for (let k = 0; k < this.entryRow.length; k++) count[this.entryRow.data[k] + 1]++;
-    for (let i = 0; i < n; i++) count[i + 1] += count[i];
-    const pos = count.slice();
-    const cols = new Int32Array(this.entryRow.length);
-    const vals = new Float64Array(this.entryRow.length);
-    for (let k = 0; k < this.entryRow.length; k++) {
-      const p = pos[this.entryRow.data[k]]++;
-      cols[p] = this.entryCol.data[k];
-      vals[p] = this.entryValue.data[k];
+    let sorted = true;
+    for (let k = 0; k < e; k++) {
+      count[rowOf[k] + 1]++;
+      if (k > 0 && rowOf[k] < rowOf[k - 1]) sorted = false;
     }
-    const keep = new I32();
-    const start = new I32();
-    const index = new I32();
-    const value = new F64();
+    for (let i = 0; i < n; i++) count[i + 1] += count[i];
+    let cols = this.entryCol.data;
+    let vals = this.entryValue.data;
+    if (!sorted) {
+      const pos = count.slice();
+      cols = new Int32Array(e);
+      vals = new Float64Array(e);
+      for (let k = 0; k < e; k++) {
+        const p = pos[rowOf[k]]++;
+        cols[p] = this.entryCol.data[k];
+        vals[p] = this.entryValue.data[k];
+      }
+    }
+    const keep = new Int32Array(n);
+    const start = new Int32Array(n + 1);
+    const index = new Int32Array(e);
+    const value = new Float64Array(e);
     const seen = new Int32Array(this.numCols).fill(-1);
+    let kept = 0;
+    let out = 0;
     for (let i = 0; i < n; i++) {
-      const first = index.length;
+      const first = out;
       for (let p = count[i]; p < count[i + 1]; p++) {
         const j = cols[p];
-        if (seen[j] >= first) value.data[seen[j]] += vals[p];
+        if (seen[j] >= first) value[seen[j]] += vals[p];
         else {
-          seen[j] = index.length;
-          index.push(j);
-          value.push(vals[p]);
+          seen[j] = out;
+          index[out] = j;
+          value[out++] = vals[p];
         }
       }
-      const empty = index.length === first;
-      if (empty && this.rowLower.data[i] <= 0 && this.rowUpper.data[i] >= 0) continue;
-      keep.push(i);
-      start.push(first);
+      if (out === first && this.rowLower.data[i] <= 0 && this.rowUpper.data[i] >= 0) continue;
+      keep[kept] = i;
+      start[kept++] = first;
     }
-    start.push(index.length);
-    return { keep: keep.view(), start: start.view(), index: index.view(), value: value.view() };
+    start[kept] = out;
+    return { keep: keep.slice(0, kept), start: start.slice(0, kept + 1), index: index.slice(0, out), value: value.slice(0, out) };
   }
 }

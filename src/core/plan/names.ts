@@ -7,7 +7,7 @@ export function lpToken(id: string): string {
   return id.replace(/-/g, '~').replace(/:/g, '|');
 }
 
-/** `family(a,b,c)` from ids already turned into tokens and period numbers. */
-export function lpName(family: string, ...parts: readonly (string | number)[]): string {
-  return `${family}(${parts.join(',')})`;
+/** `family(label)` or `family(label,period)`, where label is tokens already joined by commas. */
+export function lpName(family: string, label: string, period?: number): string {
+  return period === undefined ? `${family}(${label})` : `${family}(${label},${period})`;
 }

@@ -1,8 +1,10 @@
 /**
  * buildPlanNetwork: the scenario indexed for planning. Closed sites (and lanes touching them) are
  * left out; every lane is expanded into arcs, one per product it carries from an origin that can
- * ever hold that product; sites get (site, product) pairs where stock, demand, production or
- * component use can occur. Pure indexing: no decisions, no messages (see check.ts).
+ * ever hold that product (reachable from production, initial stock or the pipeline, over lanes
+ * and production that finish within the horizon); sites get (site, product) pairs where stock,
+ * demand, production or component use can occur. Pure indexing: no decisions, no messages (see
+ * check.ts).
  */
 import type { Scenario, Site } from '../model/types';
 import { lpToken } from './names';
@@ -57,6 +59,8 @@ export interface PlanPair {
   readonly index: number;
   readonly site: number;
   readonly product: number;
+  /** Whether the product can reach the site within the horizon at all (from production, stock, pipeline). */
+  readonly reachable: boolean;
   /** Whether the site keeps stock of the product between periods. */
   readonly holdsStock: boolean;
   readonly holdingCost: number;
@@ -165,11 +169,13 @@ export function buildPlanNetwork(scenario: Scenario): PlanNetwork {
   const siteRows = new Map(scenario.sites.map((s) => [s.id, s]));
   const policy = new Map(scenario.inventory.map((r) => [`${r.siteId}\u0000${r.productId}`, r]));
   const pipeline = new Map<number, Float64Array>();
+  // Goods already on their way arrive even on a lane that may carry nothing more (capacity 0).
+  const laneTo = new Map(scenario.lanes.map((l) => [l.id, siteIndex.get(l.to)]));
   for (const r of scenario.inTransit) {
-    const lane = lanes.find((l) => l.id === r.laneId);
+    const to = laneTo.get(r.laneId);
     const product = productIndex.get(r.productId);
-    if (!lane || product === undefined || r.arrivalPeriod > H) continue;
-    const key = lane.to * P + product;
+    if (to === undefined || product === undefined || r.arrivalPeriod > H) continue;
+    const key = to * P + product;
     const arr = pipeline.get(key) ?? new Float64Array(H + 1);
     arr[r.arrivalPeriod] += r.quantity;
     pipeline.set(key, arr);
@@ -181,7 +187,7 @@ export function buildPlanNetwork(scenario: Scenario): PlanNetwork {
   const mark = (site: number, product: number) => {
     if (!reach[site * P + product]) { reach[site * P + product] = 1; queue.push(site * P + product); }
   };
-  for (const r of productions) mark(r.site, r.product);
+  for (const r of productions) if (r.leadTime < H) mark(r.site, r.product);
   for (const r of scenario.inventory) {
     const s = siteIndex.get(r.siteId);
     const p = productIndex.get(r.productId);
@@ -194,7 +200,7 @@ export function buildPlanNetwork(scenario: Scenario): PlanNetwork {
     const key = queue.pop() as number;
     const site = Math.floor(key / P);
     const product = key % P;
-    for (const l of lanesFrom[site]) if (carries(laneProduct.get(l.id), products[product].id)) mark(l.to, product);
+    for (const l of lanesFrom[site]) if (l.leadTime < H && carries(laneProduct.get(l.id), products[product].id)) mark(l.to, product);
   }
 
   const demandRows = new Map<number, Float64Array>();
@@ -223,7 +229,7 @@ export function buildPlanNetwork(scenario: Scenario): PlanNetwork {
     const arrivals = pipeline.get(k);
     const stockless = s.kind === 'customer' && row === undefined && arrivals === undefined;
     const pair: PlanPair = {
-      index: pairs.length, site, product, holdsStock: reach[k] === 1 && !stockless,
+      index: pairs.length, site, product, reachable: reach[k] === 1, holdsStock: reach[k] === 1 && !stockless,
       holdingCost: row?.holdingCost ?? siteRow.holdingCost, initialStock: row?.initialStock ?? 0,
       targetEndStock: row?.targetEndStock, orderCost: row?.orderCost ?? 0,
       pipeline: arrivals ?? new Float64Array(H + 1), arcsIn: [], arcsOut: [], makes: [], consumedBy: [], demand: -1,

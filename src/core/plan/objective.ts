@@ -14,7 +14,7 @@ import { colAt, type BuildContext } from './build-context';
  *        + Σ_{k,t} K_k · setup[k,t]                                 setup / ordering
  *
  *   min-cost:   minimise cost
- *   max-profit: maximise Σ_{d,t} price_p · serve[d,t] − cost
+ *   max-profit: maximise Σ_{d,t} price_p · serve[d,t] − cost   (serve = arrivals at a pass-through customer)
  *
  * The owner of goods in transit is the destination when title passes at shipment, else the
  * origin; h_owner is its holding cost for the product. Fixed costs of existing sites are a
@@ -48,7 +48,9 @@ export function defineObjective(ctx: BuildContext): void {
     for (let t = 1; t <= H; t++) {
       b.addCost(colAt(v.backlog, d.index, t, H), p.penalty, 'shortage');
       b.addCost(colAt(v.lost, d.index, t, H), p.penalty, 'shortage');
-      if (settings.objective === 'max-profit') b.addCost(colAt(v.serve, d.index, t, H), -p.price, 'revenue');
+      if (settings.objective !== 'max-profit') continue;
+      if (!v.passThrough[d.pair]) b.addCost(colAt(v.serve, d.index, t, H), -p.price, 'revenue');
+      else for (const a of net.pairs[d.pair].arcsIn) b.addCost(colAt(v.ship, a, t - net.lanes[net.arcs[a].lane].leadTime, H), -p.price, 'revenue');
     }
   }
   for (const s of net.sites) {

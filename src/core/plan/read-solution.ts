@@ -86,8 +86,11 @@ export function readPlan(pm: PlanModel, x: ArrayLike<number>): PlanReading {
     const productId = net.products[d.product].id;
     const short: number[] = [];
     let lost = 0;
+    const arcsIn = v.passThrough[d.pair] ? net.pairs[d.pair].arcsIn : undefined;
     for (let t = 1; t <= H; t++) {
-      const served = val(colAt(v.serve, d.index, t, H));
+      const served = arcsIn
+        ? clean(arcsIn.reduce((s, a) => s + val(colAt(v.ship, a, t - net.lanes[net.arcs[a].lane].leadTime, H)), 0))
+        : val(colAt(v.serve, d.index, t, H));
       const unmet = val(colAt(backorder ? v.backlog : v.lost, d.index, t, H));
       if (d.quantity[t] > 0 || served > EPS || unmet > EPS) demand.push({ customerId, productId, period: t, demand: d.quantity[t], served, unmet });
       if (unmet > EPS) { short.push(t); lost += unmet; }

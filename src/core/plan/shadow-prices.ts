@@ -55,7 +55,7 @@ export function explainShadowPrices(pm: PlanModel, duals: ArrayLike<number>, x: 
         const product = net.products[d.product];
         const message = max
           ? `One more unit of demand for ${product.name} at ${site.name} in ${when(t)} would ${dual >= 0 ? 'add' : 'cost'} ${money(Math.abs(dual))} ${dual >= 0 ? 'profit' : 'of profit'}.`
-          : `Serving one more unit of ${product.name} at ${site.name} in ${when(t)} would cost ${money(dual)}.`;
+          : `Serving one more unit of ${product.name} at ${site.name} in ${when(t)} would ${dual >= 0 ? 'cost' : 'save'} ${money(Math.abs(dual))}${dual >= 0 ? '' : ' (it uses stock that would otherwise sit and cost holding)'}.`;
         out.push({ kind: 'demand', siteId: site.id, productId: product.id, period: t, value: dual, message });
         break;
       }

@@ -8,10 +8,11 @@ import type { Scenario } from '../model/types';
 import { buildPlanModelFromNetwork, type PlanModel } from './build';
 import { checkPlanInput } from './check';
 import { analyseInfeasibility } from './infeasibility';
-import { fixIntegers, integerCount, isMip, nonzeroCount } from './model';
+import { fixIntegers, integerCount, isMip, nonzeroCount, objectiveValue } from './model';
 import { buildPlanNetwork } from './network';
 import { DEFAULT_MIP_GAP, DEFAULT_TIME_LIMIT_SECONDS, throwIfAborted, type PlanOptions } from './options';
 import { planHeadline } from './headline';
+import { planNotes } from './plan-notes';
 import { readPlan } from './read-solution';
 import type { PlanIssue, PlanResult } from './result';
 import { explainShadowPrices } from './shadow-prices';
@@ -32,19 +33,18 @@ export async function solvePlan(scenario: Scenario, options: PlanOptions = {}): 
   throwIfAborted(options.signal);
   options.onProgress?.({ stage: 'build', message: 'Building the model' });
   const pm = buildPlanModelFromNetwork(network, { demand: options.demand, relaxIntegrality: options.relaxIntegrality });
-  const buildMs = now() - started;
-  return solvePlanModel(pm, options, { issues, buildMs, started });
+  return solvePlanModel(pm, options, { issues, buildMs: now() - started });
 }
 
-interface Context {
+/** What solvePlan already did before solving: its check issues and how long check + build took. */
+export interface PlanModelContext {
   readonly issues: readonly PlanIssue[];
   readonly buildMs: number;
-  readonly started: number;
 }
 
 /** Solves an already built model (the CLI builds first to export it). */
-export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, context?: Context): Promise<PlanResult> {
-  const started = context?.started ?? now();
+export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, context?: PlanModelContext): Promise<PlanResult> {
+  const started = now();
   const issues = context?.issues ?? checkPlanInput(pm.network);
   const m = pm.model;
   const solverName = chooseSolverName(m, options.solver);
@@ -72,21 +72,23 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
     issues,
     model: { rows: m.numRows, columns: m.numCols, nonzeros: nonzeroCount(m), integers: integerCount(m) },
   };
-  const timings = () => ({ buildMs: round(context?.buildMs ?? 0), solveMs: round(solveMs), totalMs: round(now() - started) });
+  const timings = () => ({ buildMs: round(context?.buildMs ?? 0), solveMs: round(solveMs), totalMs: round((context?.buildMs ?? 0) + now() - started) });
   const empty = { flows: [], production: [], stock: [], demand: [], sites: [], lanes: [], shortfalls: [], shadowPrices: [] };
 
   if (outcome.hasSolution && outcome.values) {
     options.onProgress?.({ stage: 'read', message: 'Reading the plan' });
-    const reading = readPlan(pm, outcome.values);
-    const prices = options.shadowPrices === false ? undefined : shadowPrices(pm, solver, outcome, limits);
+    const fixed = isMip(m) ? solveFixedDesign(pm, solver, outcome.values, limits) : undefined;
+    const values = fixed?.values ?? outcome.values;
+    const reading = readPlan(pm, values);
+    const prices = options.shadowPrices === false ? undefined : shadowPrices(pm, fixed ?? outcome, values);
     const status = outcome.status === 'optimal' ? 'optimal' as const : 'feasible' as const;
     const stopReason = outcome.status === 'time-limit' ? 'time-limit' as const : outcome.status === 'interrupted' ? 'cancelled' as const : undefined;
     const objective = pm.model.sense === 'max' ? reading.costs.profit : reading.costs.totalCost;
     const result: PlanResult = {
-      ...base, ...reading, status, stopReason, gap: isMip(m) ? outcome.gap : undefined, objective,
+      ...base, ...reading, status, issues: [...issues, ...planNotes(pm, reading)], stopReason, gap: isMip(m) ? outcome.gap : undefined, objective,
       shadowPrices: prices?.prices ?? [], shadowPriceBasis: prices?.basis, headline: '', timings: timings(),
     };
-    return { ...result, headline: planHeadline(result, limits.timeLimitSeconds) };
+    return ordered({ ...result, headline: planHeadline(result, limits.timeLimitSeconds) });
   }
 
   if (outcome.status === 'infeasible' || outcome.status === 'unbounded') {
@@ -107,7 +109,7 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
     const result: PlanResult = {
       ...base, ...empty, status: infeasible ? 'infeasible' : 'unbounded', infeasibility, unbounded, headline: '', timings: timings(),
     };
-    return { ...result, headline: planHeadline(result, limits.timeLimitSeconds) };
+    return ordered({ ...result, headline: planHeadline(result, limits.timeLimitSeconds) });
   }
 
   const status = outcome.status === 'time-limit' || outcome.status === 'interrupted' ? 'no-solution' as const : 'error' as const;
@@ -116,28 +118,49 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
     headline: '', timings: timings(),
     issues: outcome.message ? [...issues, { level: 'error', code: 'solver-error', message: outcome.message }] : issues,
   };
-  return { ...result, headline: planHeadline(result, limits.timeLimitSeconds) };
+  return ordered({ ...result, headline: planHeadline(result, limits.timeLimitSeconds) });
 }
 
-/** LP duals; for a MIP, the duals of the LP with its integer decisions fixed at the plan's values. */
-function shadowPrices(pm: PlanModel, solver: Solver, outcome: SolveOutcome, limits: Omit<SolveRequest, 'model'>) {
-  const values = outcome.values as Float64Array;
-  if (!isMip(pm.model)) {
-    return outcome.rowDuals ? { prices: explainShadowPrices(pm, outcome.rowDuals, values), basis: 'lp' as const } : undefined;
-  }
+/**
+ * A MIP's plan with its integer decisions fixed, re-solved as an LP: the flows exactly respect the
+ * binaries (no 1e-6 leaks through integrality tolerances) and the duals explain the chosen design.
+ * Used only if it is as good as the MIP's own solution.
+ */
+function solveFixedDesign(pm: PlanModel, solver: Solver, values: Float64Array, limits: Omit<SolveRequest, 'model'>): SolveOutcome | undefined {
   const fixed = solver.solve({ ...limits, model: fixIntegers(pm.model, values), onMipProgress: undefined });
-  if (fixed.status !== 'optimal' || !fixed.rowDuals) return undefined;
-  return { prices: explainShadowPrices(pm, fixed.rowDuals, values), basis: 'fixed-design' as const };
+  if (fixed.status !== 'optimal' || !fixed.values) return undefined;
+  const mipObjective = objectiveValue(pm.model, values);
+  const better = pm.model.sense === 'min' ? (fixed.objective ?? Infinity) <= mipObjective + 1e-6 * Math.max(1, Math.abs(mipObjective)) : (fixed.objective ?? -Infinity) >= mipObjective - 1e-6 * Math.max(1, Math.abs(mipObjective));
+  return better ? fixed : undefined;
+}
+
+/** LP duals explained; for a MIP, those of the LP with its design fixed (basis 'fixed-design'). */
+function shadowPrices(pm: PlanModel, outcome: SolveOutcome, values: Float64Array) {
+  if (!outcome.rowDuals) return undefined;
+  return { prices: explainShadowPrices(pm, outcome.rowDuals, values), basis: isMip(pm.model) ? 'fixed-design' as const : 'lp' as const };
+}
+
+const KEY_ORDER: readonly (keyof PlanResult)[] = [
+  'status', 'headline', 'stopReason', 'gap', 'solver', 'objectiveSense', 'objective', 'currency', 'periodLabel', 'horizon',
+  'costs', 'sites', 'lanes', 'shortfalls', 'infeasibility', 'unbounded', 'flows', 'production', 'stock', 'demand',
+  'shadowPriceBasis', 'shadowPrices', 'issues', 'model', 'timings',
+];
+
+/** The result with its keys in a reading order (status first, bulky tables last) and undefined keys left out. */
+function ordered(r: PlanResult): PlanResult {
+  const out: Record<string, unknown> = {};
+  for (const k of KEY_ORDER) if (r[k] !== undefined) out[k] = r[k];
+  return out as unknown as PlanResult;
 }
 
 function invalidResult(scenario: Scenario, issues: readonly PlanIssue[], ms: number): PlanResult {
   const errors = issues.filter((i) => i.level === 'error');
-  return {
+  return ordered({
     status: 'invalid', headline: `The scenario cannot be planned: ${errors.map((e) => e.message).join(' ')}`,
     objectiveSense: scenario.settings.objective, currency: scenario.settings.currency, periodLabel: scenario.settings.periodLength,
     horizon: scenario.settings.horizon, flows: [], production: [], stock: [], demand: [], sites: [], lanes: [], shortfalls: [], shadowPrices: [],
     issues, model: { rows: 0, columns: 0, nonzeros: 0, integers: 0 }, timings: { buildMs: 0, solveMs: 0, totalMs: round(ms) },
-  };
+  });
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -25,6 +25,9 @@ export function explainUnbounded(pm: PlanModel, solver: Solver, limits: Omit<Sol
   const better = m.sense === 'min' ? 'lowers the cost' : 'raises the profit';
   const summary = columns.length === 0
     ? ['The objective can improve without limit, but no single decision shows why; check for negative costs.']
-    : columns.slice(0, 20).map((j) => `${describeColumn(pm, j)} can grow without limit; each unit ${better} by ${formatMoney(Math.abs(m.colCost[j]), currency)}.`);
+    : columns.slice(0, 20).map((j) => {
+      const gain = m.sense === 'min' ? -m.colCost[j] : m.colCost[j];
+      return `${describeColumn(pm, j)} can grow without limit${gain > 0 ? `; each unit ${better} by ${formatMoney(gain, currency)}` : ''}.`;
+    });
   return { columns: columns.map((j) => m.colNames[j]), summary };
 }

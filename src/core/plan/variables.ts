@@ -5,7 +5,7 @@
  * end), stock only where a site can hold a product, production only when it finishes within the
  * horizon, demand variables only from a demand's first period on.
  */
-import type { DemandMode, PlanVariables } from './build-context';
+import { carriesBacklog, demandRowAt, isPassThrough, type DemandMode, type PlanVariables } from './build-context';
 import type { ModelBuilder } from './model-builder';
 import { lpName } from './names';
 import type { PlanNetwork } from './network';
@@ -19,30 +19,39 @@ export function defineVariables(b: ModelBuilder, net: PlanNetwork, demandMode: D
     ship: filled(arcs.length * H), stock: filled(pairs.length * H), make: filled(productions.length * H),
     serve: filled(demands.length * H), backlog: filled(demands.length * H), lost: filled(demands.length * H),
     open: filled(sites.length), use: filled(lanes.length), assign: filled(arcs.length), setup: filled(pairs.length * H),
+    passThrough: Uint8Array.from(pairs, (k) => (isPassThrough(k) ? 1 : 0)),
   };
   const binary = { integer: !relax, lower: 0, upper: 1 };
+  const soft = demandMode === 'soft';
+  const backorder = carriesBacklog({ net, demandMode });
+  const label = (site: number, product: number) => `${sites[site].token},${products[product].token}`;
 
   for (const a of arcs) {
     const l = lanes[a.lane];
-    for (let t = 1; t <= H; t++) v.ship[a.index * H + t - 1] = b.addColumn('ship', a.index, t, lpName('ship', l.token, products[a.product].token, t));
+    const to = pairs[net.pairAt[l.to * products.length + a.product]];
+    // Into a pass-through customer, only shipments that arrive when it can take them.
+    const sink = v.passThrough[to.index] ? demands[to.demand] : undefined;
+    const prefix = `ship(${l.token},${products[a.product].token},`;
+    for (let t = 1; t <= H; t++) {
+      if (sink && !demandRowAt(sink, t + l.leadTime, H, backorder)) continue;
+      v.ship[a.index * H + t - 1] = b.addColumn('ship', a.index, t, `${prefix}${t})`);
+    }
   }
   for (const k of pairs) {
     if (!k.holdsStock) continue;
-    const name = `${sites[k.site].token},${products[k.product].token}`;
-    for (let t = 1; t <= H; t++) v.stock[k.index * H + t - 1] = b.addColumn('stock', k.index, t, lpName('stock', name, t));
+    const prefix = `stock(${label(k.site, k.product)},`;
+    for (let t = 1; t <= H; t++) v.stock[k.index * H + t - 1] = b.addColumn('stock', k.index, t, `${prefix}${t})`);
   }
   for (const r of productions) {
-    const name = `${sites[r.site].token},${products[r.product].token}`;
-    for (let t = 1; t + r.leadTime <= H; t++) v.make[r.index * H + t - 1] = b.addColumn('make', r.index, t, lpName('make', name, t));
+    const prefix = `make(${label(r.site, r.product)},`;
+    for (let t = 1; t + r.leadTime <= H; t++) v.make[r.index * H + t - 1] = b.addColumn('make', r.index, t, `${prefix}${t})`);
   }
   for (const d of demands) {
-    const name = `${sites[d.site].token},${products[d.product].token}`;
+    const name = label(d.site, d.product);
+    const substituted = v.passThrough[d.pair] === 1;
     for (let t = d.first; t <= H; t++) {
-      const due = d.quantity[t] > 0;
-      const soft = demandMode === 'soft';
-      const backorder = soft && net.scenario.settings.unmetDemand === 'backorder';
-      if (!backorder && !due) continue;
-      v.serve[d.index * H + t - 1] = b.addColumn('serve', d.index, t, lpName('serve', name, t));
+      if (!demandRowAt(d, t, H, backorder)) continue;
+      if (!substituted) v.serve[d.index * H + t - 1] = b.addColumn('serve', d.index, t, lpName('serve', name, t));
       if (backorder) v.backlog[d.index * H + t - 1] = b.addColumn('backlog', d.index, t, lpName('backlog', name, t));
       else if (soft) v.lost[d.index * H + t - 1] = b.addColumn('lost', d.index, t, lpName('lost', name, t));
     }
@@ -53,13 +62,13 @@ export function defineVariables(b: ModelBuilder, net: PlanNetwork, demandMode: D
     for (const k of pairs) {
       if (k.demand < 0 || k.arcsIn.length < 2) continue;
       for (const ai of k.arcsIn) {
-        v.assign[ai] = b.addColumn('assign', ai, -1, lpName('assign', lanes[arcs[ai].lane].token, products[arcs[ai].product].token), binary);
+        v.assign[ai] = b.addColumn('assign', ai, -1, lpName('assign', `${lanes[arcs[ai].lane].token},${products[arcs[ai].product].token}`), binary);
       }
     }
   }
   for (const k of pairs) {
     if (k.orderCost <= 0 || (k.arcsIn.length === 0 && k.makes.length === 0)) continue;
-    const name = `${sites[k.site].token},${products[k.product].token}`;
+    const name = label(k.site, k.product);
     for (let t = 1; t <= H; t++) {
       const inflow = k.arcsIn.some((ai) => v.ship[ai * H + t - 1] >= 0) || k.makes.some((r) => v.make[r * H + t - 1] >= 0);
       if (inflow) v.setup[k.index * H + t - 1] = b.addColumn('setup', k.index, t, lpName('setup', name, t), binary);

@@ -29,8 +29,11 @@ export interface ArcArrays {
   readonly outArcs: Int32Array;
   readonly inStart: Int32Array;
   readonly inArcs: Int32Array;
-  readonly zeroLeadArcs: Int32Array;
+  readonly shipOrder: Int32Array;
 }
+
+/** Smallest power of two ≥ n. */
+export const pow2 = (n: number): number => { let p = 1; while (p < n) p *= 2; return p; };
 
 /** Builds CSR adjacency: items grouped by owner, in the order of `order`. */
 export function csr(nOwners: number, order: readonly number[], owner: (item: number) => number): { start: Int32Array; items: Int32Array } {
@@ -82,11 +85,12 @@ export function compileArcs(
     arcPriority[a] = lane.priority;
     arcToSink[a] = sinkFlags[arcTo[a]];
     weightInto[arcTo[a]] += d.weight;
-    // +2: slot t+L is written in period t while slot t is read; one more slot takes arrivals held back by storage capacity.
-    arcRingSize[a] = Math.max(arcLeadMax[a] + 2, (pipelineArrivalMax.get(d) ?? 0) + 1);
+    // +2: slot t+L is written in period t while slot t is read; one more slot takes arrivals held
+    // back by storage capacity. Powers of two, so the slot of period t is t & (size − 1).
+    arcRingSize[a] = pow2(Math.max(arcLeadMax[a] + 2, (pipelineArrivalMax.get(d) ?? 0) + 1));
     arcRingStart[a] = ring;
     ring += arcRingSize[a];
-    arcInfoSize[a] = Math.max(lane.infoDelay + 2, (orderArrivalMax.get(d) ?? 0) + 1);
+    arcInfoSize[a] = pow2(Math.max(lane.infoDelay + 2, (orderArrivalMax.get(d) ?? 0) + 1));
     arcInfoStart[a] = info;
     info += arcInfoSize[a];
   });
@@ -109,10 +113,34 @@ export function compileArcs(
     ? [...ids].sort((x, y) => arcPriority[x] - arcPriority[y] || x - y) : ids;
   const out = csr(N, outOrder, (a) => arcFrom[a]);
   const inn = csr(N, ids, (a) => arcTo[a]);
-  const zeroLeadArcs = Int32Array.from(ids.filter((a) => arcLead[a] === 0 || arcLeadSd[a] > 0));
+
+  // Only nodes with outbound arcs ship (sinks never have any: customers cannot ship).
+  const shipOrder = upstreamFirst(N, ids.filter((a) => arcLead[a] === 0 || arcLeadSd[a] > 0), arcFrom, arcTo, ctx.warnings)
+    .filter((k) => out.start[k + 1] > out.start[k]);
   return {
     nArcs: A, arcFrom, arcTo, arcLane, arcLead, arcLeadSd, arcLeadMax, arcInfo, arcCost, arcShare, arcPriority,
     arcToSink, arcRingStart, arcRingSize, arcInfoStart, arcInfoSize, laneCapacity, nodeCapOut,
-    outStart: out.start, outArcs: out.items, inStart: inn.start, inArcs: inn.items, zeroLeadArcs,
+    outStart: out.start, outArcs: out.items, inStart: inn.start, inArcs: inn.items, shipOrder: Int32Array.from(shipOrder),
   };
+}
+
+/**
+ * Topological order of the nodes over the given arcs (origin before destination), nodes without
+ * such arcs by index. Nodes on a cycle of such arcs keep their index order (goods then move one
+ * lane of the cycle per period), with a warning.
+ */
+function upstreamFirst(N: number, arcs: readonly number[], from: Int32Array, to: Int32Array, warnings: string[]): number[] {
+  const indegree = new Int32Array(N);
+  const next: number[][] = Array.from({ length: N }, () => []);
+  for (const a of arcs) { indegree[to[a]]++; next[from[a]].push(to[a]); }
+  const order: number[] = [];
+  for (let k = 0; k < N; k++) if (indegree[k] === 0) order.push(k);
+  for (let i = 0; i < order.length; i++) for (const j of next[order[i]]) if (--indegree[j] === 0) order.push(j);
+  if (order.length < N) {
+    warnings.push('some lanes with lead time 0 form a cycle: goods move one lane of the cycle per period');
+    const seen = new Uint8Array(N);
+    for (const k of order) seen[k] = 1;
+    for (let k = 0; k < N; k++) if (!seen[k]) order.push(k);
+  }
+  return order;
 }

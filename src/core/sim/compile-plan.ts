@@ -23,7 +23,8 @@ const bump = (m: Map<number, number>, key: number, v: number) => m.set(key, Math
 
 function productOfLane(ctx: CompileContext, lane: number, productId: string | undefined, table: string, row: number): number | undefined {
   const l = ctx.scenario.lanes[lane];
-  const pid = productId ?? l.productId;
+  // A lane for every product needs the product named, unless the scenario has only one.
+  const pid = productId ?? l.productId ?? (ctx.scenario.products.length === 1 ? ctx.scenario.products[0].id : undefined);
   if (pid === undefined) { ctx.issues.push({ table, row, field: 'productId', message: `lane "${l.id}" carries every product: say which one` }); return undefined; }
   const p = ctx.productIndex.get(pid);
   if (p === undefined) { ctx.issues.push({ table, row, field: 'productId', message: `unknown product "${pid}"` }); return undefined; }
@@ -110,7 +111,7 @@ export function compileExternalOrders(
   const initialOrders: ExternalOrders['initialOrders'] = [];
   for (const o of ctx.options.initialOrders ?? []) {
     const lane = ctx.laneIndex.get(o.laneId)!;
-    const pid = o.productId ?? scenario.lanes[lane].productId;
+    const pid = o.productId ?? scenario.lanes[lane].productId ?? (scenario.products.length === 1 ? scenario.products[0].id : undefined);
     const arc = pid === undefined ? undefined : arcOfKey(lane * P + ctx.productIndex.get(pid)!);
     if (arc !== undefined && o.arrivalPeriod <= periods && o.quantity > 0) initialOrders.push({ arc, arrival: o.arrivalPeriod, quantity: o.quantity });
   }

@@ -91,7 +91,8 @@ export function compilePolicies(ctx: CompileContext, nodes: readonly NodeDraft[]
         a.pOrderUpTo[k] = needs(i, 'orderUpTo', r.orderUpTo ?? r.baseStock, 'periodic (R,S) policy needs the order-up-to level S (orderUpTo, or baseStock)');
         break;
       case POLICY_STERMAN:
-        a.pOrderUpTo[k] = needs(i, 'orderUpTo', r.orderUpTo ?? r.baseStock, "Sterman's rule needs the desired stock S* (orderUpTo, or baseStock)");
+        // Desired stock S*: orderUpTo, else baseStock, else the initial stock (the beer game keeps its 12 cases).
+        a.pOrderUpTo[k] = r.orderUpTo ?? r.baseStock ?? r.initialStock;
         break;
       case POLICY_FIXED_PLAN:
         if (ctx.options.plan === undefined) issues.push({ table: 'inventory', row: i, field: 'policy', message: `fixed-plan policy needs a plan (the run's plan option, e.g. from the optimiser); none was given (site "${r.siteId}", product "${r.productId}")` });

@@ -125,6 +125,7 @@ export interface Network {
   readonly arcPriority: Int32Array;
   /** 1 when the arc ends at a sink: its orders are end-customer demand. */
   readonly arcToSink: Uint8Array;
+  /** Ring buffers (sizes are powers of two: the slot of period t is start + (t & (size − 1))). */
   readonly arcRingStart: Int32Array;
   readonly arcRingSize: Int32Array;
   readonly arcInfoStart: Int32Array;
@@ -137,8 +138,12 @@ export interface Network {
   readonly outArcs: Int32Array;
   readonly inStart: Int32Array;
   readonly inArcs: Int32Array;
-  /** Arcs whose shipments may take 0 periods (arrive within the ship step). */
-  readonly zeroLeadArcs: Int32Array;
+  /**
+   * The nodes that ship (those with outbound arcs), in ship order: a node ships after every node
+   * that sends it goods on a lane with lead time 0 (or a random lead time), so what arrives within
+   * the period can be shipped on at once.
+   */
+  readonly shipOrder: Int32Array;
 
   // ── finance on arcs ──
   /** Finance pair (seller → buyer) of a sale on the arc, −1 for an internal move. */

@@ -29,7 +29,7 @@ export type SettingsOverrides = Partial<Pick<Settings,
 export type SeriesMode =
   /** Per-node series when T × nodes ≤ MAX_SERIES_ENTRIES, else network totals only. */
   | 'auto'
-  /** Per-node series regardless of size (memory grows as 6 × 4 bytes × T × nodes). */
+  /** Per-node series regardless of size (memory grows as 7 × 4 bytes × T × nodes). */
   | 'nodes'
   /** Network totals and party balances only. */
   | 'totals';
@@ -55,6 +55,11 @@ export interface SimOptions {
   /** First periods left out of every KPI (not of the time series or cash): a warm-up. Default 0. */
   readonly warmup?: number;
   readonly series?: SeriesMode;
+  /**
+   * Keep per-node series only for the nodes of these sites (whatever the size): what a chart of a
+   * few sites needs from a large network. Unknown ids are refused.
+   */
+  readonly seriesSites?: readonly string[];
 }
 
 /** Progress and cancel hooks of a synchronous run (called every few thousand node-periods). */

@@ -3,10 +3,13 @@
  * Fast Counting generator, 128-bit state, period ≥ 2^32, passes PractRand), seeded through
  * splitmix32 from (seed, stream). Only 32-bit integer arithmetic produces the uniform numbers, so
  * they are bit-identical in every JavaScript engine. The normal and Poisson samplers also call
- * Math.log/sqrt/cos/exp; V8 (Node and Chromium) computes those with the same fdlibm port, so a
+ * Math.log/sqrt/exp; V8 (Node and Chromium) computes those with the same fdlibm port, so a
  * run in Node and in a Chromium worker gives identical results. Other engines may differ in the
  * last bit of a transcendental, which can change a rounded random lead time in rare cases.
  */
+
+/** Normals made per refill (even). */
+export const NORMAL_BLOCK = 256;
 
 /** splitmix32 step: a well-mixed 32-bit value from any 32-bit input. */
 export function splitmix32(x: number): number {
@@ -21,8 +24,13 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
-  /** Second value of the last Box–Muller pair, or NaN. */
-  private spareNormal = Number.NaN;
+  /**
+   * Standard normals are made in blocks (Box–Muller pairs) and read from this buffer, so hot loops
+   * read them inline without a call: `if (rng.normalPos === NORMAL_BLOCK) rng.refillNormals();
+   * z = rng.normals[rng.normalPos++]`. The order of draws is the same either way.
+   */
+  readonly normals = new Float64Array(NORMAL_BLOCK);
+  normalPos = NORMAL_BLOCK;
 
   /** stream: replication index (or any other independent stream number). */
   constructor(seed: number, stream = 0) {
@@ -62,17 +70,33 @@ export class Rng {
     return Math.floor(this.uniform() * n);
   }
 
-  /** Standard normal by Box–Muller: z = √(−2 ln u₁)·cos(2πu₂), the sine half kept for the next call. */
+  /** Next standard normal (from the block buffer). */
   normal(): number {
-    const spare = this.spareNormal;
-    if (spare === spare) { // not NaN
-      this.spareNormal = Number.NaN;
-      return spare;
+    if (this.normalPos === NORMAL_BLOCK) this.refillNormals();
+    return this.normals[this.normalPos++];
+  }
+
+  /**
+   * Fills the buffer by Marsaglia's polar method (Box–Muller without sine and cosine): draw
+   * u, v uniform on (−1, 1) until 0 < s = u² + v² < 1; then u·f and v·f with f = √(−2 ln s / s)
+   * are two independent standard normals.
+   */
+  refillNormals(): void {
+    const out = this.normals;
+    for (let i = 0; i < NORMAL_BLOCK; i += 2) {
+      let u: number;
+      let v: number;
+      let s: number;
+      do {
+        u = 2 * this.uniform() - 1;
+        v = 2 * this.uniform() - 1;
+        s = u * u + v * v;
+      } while (s >= 1 || s === 0);
+      const f = Math.sqrt(-2 * Math.log(s) / s);
+      out[i] = u * f;
+      out[i + 1] = v * f;
     }
-    const r = Math.sqrt(-2 * Math.log(this.uniformOpen()));
-    const theta = 2 * Math.PI * this.uniform();
-    this.spareNormal = r * Math.sin(theta);
-    return r * Math.cos(theta);
+    this.normalPos = 0;
   }
 
   /**

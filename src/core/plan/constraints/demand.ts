@@ -1,4 +1,4 @@
-import { colAt, type BuildContext } from '../build-context';
+import { carriesBacklog, colAt, demandRowAt, type BuildContext } from '../build-context';
 import { lpName } from '../names';
 
 /**
@@ -11,19 +11,22 @@ import { lpName } from '../names';
  *   lost sales: serve[d,t] + lost[d,t] = D[t]                        for every t with D[t] > 0
  *   must-meet:  serve[d,t] = D[t]                                     (PlanOptions.demand)
  *
- * The dual of this row is the marginal cost of one more unit of demand in period t.
+ * For a pass-through customer serve[d,t] is Σ_{a into c} ship[a, t − L_a] (its arrivals). The dual
+ * of this row is the marginal cost of one more unit of demand in period t.
  */
 export function defineDemand(ctx: BuildContext): void {
   const { b, net, v } = ctx;
   const H = net.horizon;
-  const backorder = ctx.demandMode === 'soft' && net.scenario.settings.unmetDemand === 'backorder';
+  const backorder = carriesBacklog(ctx);
   for (const d of net.demands) {
     const label = `${net.sites[d.site].token},${net.products[d.product].token}`;
+    const arcsIn = v.passThrough[d.pair] ? net.pairs[d.pair].arcsIn : undefined;
     for (let t = d.first; t <= H; t++) {
+      if (!demandRowAt(d, t, H, backorder)) continue;
       const q = d.quantity[t];
-      if (!backorder && q <= 0) continue;
       const row = b.addRow('demand', d.index, t, lpName('dem', label, t), q, q);
-      b.addEntry(row, colAt(v.serve, d.index, t, H), 1);
+      if (arcsIn) for (const a of arcsIn) b.addEntry(row, colAt(v.ship, a, t - net.lanes[net.arcs[a].lane].leadTime, H), 1);
+      else b.addEntry(row, colAt(v.serve, d.index, t, H), 1);
       if (backorder) {
         b.addEntry(row, colAt(v.backlog, d.index, t, H), 1);
         b.addEntry(row, colAt(v.backlog, d.index, t - 1, H), -1);

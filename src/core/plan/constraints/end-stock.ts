@@ -15,7 +15,7 @@ export function defineEndStockTargets(ctx: BuildContext): void {
   const H = net.horizon;
   for (const k of net.pairs) {
     if (k.targetEndStock === undefined || k.targetEndStock <= 0) continue;
-    const row = b.addRow('target', k.index, H, lpName('target', net.sites[k.site].token, net.products[k.product].token), k.targetEndStock, Infinity);
+    const row = b.addRow('target', k.index, H, lpName('target', `${net.sites[k.site].token},${net.products[k.product].token}`), k.targetEndStock, Infinity);
     b.addEntry(row, colAt(v.stock, k.index, H, H), 1);
   }
 }

@@ -13,13 +13,15 @@ import { lpName } from '../names';
  *              − serve[d,t]                                  demand served here (d = demand of k)
  *              − Σ_{r at i consuming p} q_{r,p} · make[r,t]  components used by production started in t
  *
- * written with the constants on the right-hand side. A pair without stock (a customer without an
- * inventory row) has stock ≡ 0: what arrives is served in the same period.
+ * written with the constants on the right-hand side. A pair without stock has stock ≡ 0. A
+ * pass-through customer (no stock, ships and makes nothing) has no balance row: its deliveries are
+ * its arrivals, substituted into its demand rows (defineDemand).
  */
 export function defineFlowBalance(ctx: BuildContext): void {
   const { b, net, v } = ctx;
   const H = net.horizon;
   for (const k of net.pairs) {
+    if (v.passThrough[k.index]) continue;
     const label = `${net.sites[k.site].token},${net.products[k.product].token}`;
     for (let t = 1; t <= H; t++) {
       const rhs = (t === 1 ? k.initialStock : 0) + k.pipeline[t];

@@ -21,7 +21,7 @@ export function defineLaneUse(ctx: BuildContext): void {
       for (const ai of l.arcs) {
         const a = net.arcs[ai];
         for (let t = 1; t <= H; t++) {
-          const row = b.addRow('useLink', ai, t, lpName('uselink', l.token, net.products[a.product].token, t), -Infinity, 0);
+          const row = b.addRow('useLink', ai, t, lpName('uselink', `${l.token},${net.products[a.product].token}`, t), -Infinity, 0);
           b.addEntry(row, colAt(v.ship, ai, t, H), 1);
           b.addEntry(row, use, -a.bigM);
         }
@@ -30,7 +30,7 @@ export function defineLaneUse(ctx: BuildContext): void {
     for (const site of [l.from, l.to]) {
       const open = v.open[site];
       if (open < 0) continue;
-      const row = b.addRow('useOpen', l.index, -1, lpName('useopen', l.token, net.sites[site].token), -Infinity, 0);
+      const row = b.addRow('useOpen', l.index, -1, lpName('useopen', `${l.token},${net.sites[site].token}`), -Infinity, 0);
       b.addEntry(row, use, 1);
       b.addEntry(row, open, -1);
     }

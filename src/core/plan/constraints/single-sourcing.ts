@@ -25,13 +25,13 @@ export function defineSingleSourcing(ctx: BuildContext): void {
       const l = net.lanes[a.lane];
       b.addEntry(one, v.assign[ai], 1);
       for (let t = 1; t <= H; t++) {
-        const row = b.addRow('assignLink', ai, t, lpName('assignlink', l.token, net.products[a.product].token, t), -Infinity, 0);
+        const row = b.addRow('assignLink', ai, t, lpName('assignlink', `${l.token},${net.products[a.product].token}`, t), -Infinity, 0);
         b.addEntry(row, colAt(v.ship, ai, t, H), 1);
         b.addEntry(row, v.assign[ai], -a.bigM);
       }
       const open = v.open[l.from];
       if (open >= 0) {
-        const row = b.addRow('assignOpen', ai, -1, lpName('assignopen', l.token, net.products[a.product].token), -Infinity, 0);
+        const row = b.addRow('assignOpen', ai, -1, lpName('assignopen', `${l.token},${net.products[a.product].token}`), -Infinity, 0);
         b.addEntry(row, v.assign[ai], 1);
         b.addEntry(row, open, -1);
       }

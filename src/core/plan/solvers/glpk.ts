@@ -4,7 +4,8 @@
  * emits as an asset). Loaded once, on first use, by dynamic import.
  *
  * GLPK's presolver reports an infeasible or unbounded LP as "undefined"; such a model is solved
- * again without presolve to tell which. GLPK returns row duals for LPs only and no MIP bound: the
+ * again without presolve to tell which. "Infeasible" is only reported when proven (GLP_NOFEAS):
+ * a simplex stopped by the time limit with an infeasible basis (GLP_INFEAS) found no plan yet. GLPK returns row duals for LPs only and no MIP bound: the
  * gap of a MIP stopped by the time limit is measured against the LP relaxation (an upper bound on
  * the true gap).
  */
@@ -80,17 +81,26 @@ export function solveWithGlpk(glpk: GLPK, request: SolveRequest): SolveOutcome {
   if (request.signal?.aborted) return { solver: 'glpk', status: 'interrupted', hasSolution: false, seconds: 0 };
   const mip = isMip(m);
   const problem = toGlpkProblem(glpk, m);
+  const limit = request.timeLimitSeconds;
+  const hitLimit = (since: number) => limit !== undefined && (Date.now() - since) / 1000 >= limit * 0.95;
   let res: Result;
+  let limited: boolean;
   try {
+    let since = Date.now();
     res = run(glpk, problem, request, true);
-    if (res.result.status === glpk.GLP_UNDEF) res = run(glpk, problem, request, false);
+    limited = hitLimit(since);
+    // Presolve reports infeasible and unbounded alike as "undefined": ask the simplex which.
+    if (res.result.status === glpk.GLP_UNDEF && !limited) {
+      since = Date.now();
+      res = run(glpk, problem, request, false);
+      limited = hitLimit(since);
+    }
   } catch (e) {
     return { solver: 'glpk', status: 'error', hasSolution: false, seconds: seconds(), message: e instanceof Error ? e.message : String(e) };
   }
   const { status, z, vars, dual } = res.result;
   const values = () => Float64Array.from(m.colNames, (n) => vars[n] ?? 0);
   const elapsed = seconds();
-  const limited = request.timeLimitSeconds !== undefined && elapsed >= request.timeLimitSeconds * 0.95;
   switch (status) {
     case glpk.GLP_OPT: {
       const rowDuals = !mip && dual ? Float64Array.from(m.rowNames, (n) => dual[n] ?? 0) : undefined;
@@ -98,14 +108,17 @@ export function solveWithGlpk(glpk: GLPK, request: SolveRequest): SolveOutcome {
     }
     case glpk.GLP_FEAS: {
       const objective = z + m.objectiveOffset;
+      if (!limited) {
+        // Stopped because the requested MIP gap was reached: optimal within that gap.
+        return { solver: 'glpk', status: 'optimal', hasSolution: true, objective, values: values(), gap: mip ? request.mipGap : undefined, seconds: elapsed };
+      }
       const bound = mip ? relaxationBound(glpk, m, request) : undefined;
       return {
-        solver: 'glpk', status: limited ? 'time-limit' : 'optimal', hasSolution: true, objective, values: values(),
+        solver: 'glpk', status: 'time-limit', hasSolution: true, objective, values: values(),
         bestBound: bound, gap: bound === undefined ? undefined : relativeGap(objective, bound), seconds: elapsed,
       };
     }
     case glpk.GLP_NOFEAS:
-    case glpk.GLP_INFEAS:
       return { solver: 'glpk', status: 'infeasible', hasSolution: false, seconds: elapsed };
     case glpk.GLP_UNBND:
       return { solver: 'glpk', status: 'unbounded', hasSolution: false, seconds: elapsed };

@@ -14,6 +14,9 @@ import type { SolveOutcome, SolveRequest, Solver, SolverLoadOptions } from './so
 
 let loading: Promise<Highs> | undefined;
 
+/** LPs with more coefficients than this are solved by interior point + crossover. */
+export const IPM_MIN_NONZEROS = 25_000;
+
 export function loadHighs(options: SolverLoadOptions['highs'] = {}): Promise<Highs> {
   loading ??= import('highs').then((m) => m.default(options as InitOptions)).catch((e: unknown) => {
     loading = undefined;
@@ -25,6 +28,11 @@ export function loadHighs(options: SolverLoadOptions['highs'] = {}): Promise<Hig
 export async function createHighsSolver(options?: SolverLoadOptions['highs']): Promise<Solver> {
   const highs = await loadHighs(options);
   return { name: 'highs', solve: (request) => solveWithHighs(highs, request) };
+}
+
+function useIpm(m: LinearModel, algorithm: SolveRequest['lpAlgorithm'] = 'auto'): boolean {
+  if (isMip(m) || algorithm === 'simplex') return false;
+  return algorithm === 'ipm' || m.rowStart[m.numRows] > IPM_MIN_NONZEROS;
 }
 
 function createModel(highs: Highs, m: LinearModel): Model {
@@ -86,6 +94,8 @@ export function solveWithHighs(highs: Highs, request: SolveRequest): SolveOutcom
     model = createModel(highs, m);
     model.options.set({
       output_flag: false,
+      // Interior point (with crossover, so duals stay exact) beats dual simplex on large LPs (bench/plan.ts).
+      ...(useIpm(m, request.lpAlgorithm) ? { solver: 'ipm' } : {}),
       ...(request.timeLimitSeconds !== undefined ? { time_limit: Math.max(0.001, request.timeLimitSeconds) } : {}),
       ...(request.mipGap !== undefined ? { mip_rel_gap: request.mipGap } : {}),
     });

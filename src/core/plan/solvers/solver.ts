@@ -31,6 +31,8 @@ export interface SolveRequest {
   /** Polled by solvers that call back while they run (HiGHS); checked before every solve. */
   readonly signal?: CancelSignal;
   readonly onMipProgress?: (p: MipProgress) => void;
+  /** LP algorithm where the solver offers a choice (HiGHS): 'auto' = interior point for large LPs, else simplex. */
+  readonly lpAlgorithm?: 'auto' | 'simplex' | 'ipm';
 }
 
 export type SolveStatus =

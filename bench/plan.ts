@@ -1,0 +1,119 @@
+/**
+ * npm run bench:plan — planner speed on generated models: small (5 sites / 10 lanes / 12 periods),
+ * medium (50 / 200 / 52) and large (200 / 1000 / 52) LPs, and a capacitated facility-location MIP.
+ * Prints rows × columns, model build time (first, JIT-cold, and warm median), solve time per
+ * solver (HiGHS with simplex and interior point), and checks the targets: medium LP ≤ 0.5 s and
+ * large LP ≤ 4 s with the faster solver, build ≤ 10 % of solve time.
+ *
+ *   npm run bench:plan -- [--products N] [--repeat N] [--only small,medium,large,mip] [--no-glpk]
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { Scenario } from '../src/core/model/types';
+import { buildPlanModel } from '../src/core/plan/build';
+import { integerCount, nonzeroCount } from '../src/core/plan/model';
+import { loadSolver } from '../src/core/plan/solvers/choose';
+import type { Solver, SolveRequest } from '../src/core/plan/solvers/solver';
+import { generateLocationScenario, generateNetworkScenario } from './plan-scenarios';
+
+const { values: args } = parseArgs({
+  options: { products: { type: 'string' }, repeat: { type: 'string' }, only: { type: 'string' }, 'no-glpk': { type: 'boolean' } },
+});
+const products = Number(args.products ?? 1);
+const repeat = Math.max(1, Number(args.repeat ?? 3));
+const only = args.only?.split(',');
+const TIME_LIMIT = 120;
+
+interface Case { readonly key: string; readonly label: string; readonly make: () => Scenario; readonly target?: number }
+
+const cases: Case[] = [
+  { key: 'small', label: `small LP (5 sites / 10 lanes / 12 periods, ${products} product${products > 1 ? 's' : ''})`, make: () => generateNetworkScenario({ sites: 5, lanes: 10, periods: 12, products }) },
+  { key: 'medium', label: `medium LP (50 / 200 / 52, ${products} product${products > 1 ? 's' : ''})`, make: () => generateNetworkScenario({ sites: 50, lanes: 200, periods: 52, products }), target: 0.5 },
+  { key: 'large', label: `large LP (200 / 1000 / 52, ${products} product${products > 1 ? 's' : ''})`, make: () => generateNetworkScenario({ sites: 200, lanes: 1000, periods: 52, products }), target: 4 },
+  { key: 'mip', label: 'capacitated facility-location MIP (25 potential plants × 80 customers)', make: () => generateLocationScenario({ facilities: 25, customers: 80 }) },
+].filter((c) => !only || only.includes(c.key));
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const sec = (x: number) => `${x.toFixed(3)} s`;
+
+/** Median wall-clock and CPU seconds (CPU time is what a shared machine's other load does not inflate as much). */
+function timeSolve(solver: Solver, request: SolveRequest, runs: number) {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let last;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    last = solver.solve(request);
+    const c = process.cpuUsage(c0);
+    times.push((performance.now() - t0) / 1000);
+    cpu.push((c.user + c.system) / 1e6);
+    if (times[i] > 10) break; // one long run is enough
+  }
+  return { seconds: median(times), cpu: median(cpu), outcome: last as ReturnType<Solver['solve']> };
+}
+
+async function main(): Promise<number> {
+  const t0 = performance.now();
+  const glpk = await loadSolver('glpk');
+  const tGlpk = performance.now() - t0;
+  const highs = await loadSolver('highs');
+  const tHighs = performance.now() - t0 - tGlpk;
+  console.log(`ChainLab plan benchmark — Node ${process.version}, ${repeat} run(s) per solve (median); load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  console.log(`solver load: GLPK ${ms(tGlpk)}, HiGHS ${ms(tHighs)}\n`);
+  let failures = 0;
+  for (const c of cases) {
+    const scenario = c.make();
+    // First build: what a user waits for once; warm: the median of the next 9 (JIT-compiled).
+    const builds: number[] = [];
+    const buildCpu: number[] = [];
+    let pm = buildPlanModel(scenario);
+    for (let i = 0; i < 10; i++) {
+      const b0 = performance.now();
+      const c0 = process.cpuUsage();
+      pm = buildPlanModel(scenario);
+      const c = process.cpuUsage(c0);
+      builds.push(performance.now() - b0);
+      buildCpu.push((c.user + c.system) / 1000);
+    }
+    const cold = builds.shift() as number;
+    buildCpu.shift();
+    const warm = median(builds);
+    const warmCpu = median(buildCpu);
+    const m = pm.model;
+    console.log(`${c.label}`);
+    console.log(`  model: ${m.numRows} rows × ${m.numCols} columns, ${nonzeroCount(m)} nonzeros${integerCount(m) ? `, ${integerCount(m)} integer` : ''}`);
+    console.log(`  build: ${ms(warm)} warm (CPU ${ms(warmCpu)}; first build ${ms(cold)}, JIT-cold)`);
+    const request = { model: m, timeLimitSeconds: TIME_LIMIT, mipGap: integerCount(m) ? 1e-4 : undefined };
+    const results: { name: string; seconds: number; cpu: number; status: string; objective?: number }[] = [];
+    const run = (name: string, solver: Solver, extra: Partial<SolveRequest> = {}) => {
+      const r = timeSolve(solver, { ...request, ...extra }, repeat);
+      results.push({ name, seconds: r.seconds, cpu: r.cpu, status: r.outcome.status, objective: r.outcome.objective });
+      console.log(`  ${name.padEnd(16)} ${sec(r.seconds).padStart(10)} (CPU ${sec(r.cpu)})  ${r.outcome.status}${r.outcome.objective === undefined ? '' : `, objective ${r.outcome.objective.toFixed(2)}`}${r.outcome.gap ? `, gap ${(r.outcome.gap * 100).toFixed(3)} %` : ''}`);
+    };
+    if (!args['no-glpk']) run('glpk', glpk);
+    if (integerCount(m) === 0) {
+      run('highs simplex', highs, { lpAlgorithm: 'simplex' });
+      run('highs ipm', highs, { lpAlgorithm: 'ipm' });
+    } else {
+      run('highs', highs);
+    }
+    const ok = results.filter((r) => r.status === 'optimal');
+    const objectives = ok.map((r) => r.objective as number);
+    if (objectives.length > 1 && Math.max(...objectives) - Math.min(...objectives) > 1e-6 * Math.max(1, Math.abs(objectives[0]))) {
+      console.log('  ✗ the solvers disagree on the optimum');
+      failures++;
+    }
+    const fastest = ok.sort((a, b) => a.seconds - b.seconds)[0];
+    if (fastest) {
+      const share = warmCpu / 1000 / fastest.cpu;
+      console.log(`  fastest: ${fastest.name} ${sec(fastest.seconds)} (CPU ${sec(fastest.cpu)}); build = ${(share * 100).toFixed(1)} % of its solve time (CPU) ${share <= 0.1 ? '✓' : '✗ (target ≤ 10 %)'}`);
+      if (c.target !== undefined) console.log(`  target ≤ ${c.target} s: wall ${fastest.seconds <= c.target ? '✓ met' : '✗ missed'}, CPU ${fastest.cpu <= c.target ? '✓ met' : '✗ missed'}`);
+    }
+    console.log('');
+  }
+  return failures === 0 ? 0 : 1;
+}
+
+process.exitCode = await main();

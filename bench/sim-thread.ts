@@ -1,0 +1,16 @@
+/**
+ * One benchmark worker thread: builds the generated network, warms up, says "ready", then on
+ * "go" runs its replications and says "done" (the main thread times the slowest worker).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileNetwork, runNetwork } from '../src/core/sim';
+import { generateScenario, type Case } from './sim-network';
+
+const { c, reps, first } = workerData as { c: Case; reps: number; first: number };
+const net = compileNetwork(generateScenario(c));
+runNetwork(net, 1, { replication: 10_000 + first });
+parentPort!.postMessage('ready');
+parentPort!.once('message', () => {
+  for (let r = 0; r < reps; r++) runNetwork(net, 1, { replication: first + r });
+  parentPort!.postMessage('done');
+});

@@ -1,0 +1,147 @@
+/**
+ * `chainlab plan <scenario>`: build the time-expanded LP/MIP of a scenario, optionally export it
+ * (CPLEX LP, MPS), solve it (GLPK or HiGHS) or check an external solver's solution, and print the
+ * plan: status, objective, cost by kind, flows, production, shortfalls, shadow prices.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import {
+  buildPlanModelFromNetwork, buildPlanNetwork, checkPlanInput, importPlanSolution, solvePlanModel, writeLp, writeMps,
+  type DemandMode, type PlanOptions, type SolverChoice,
+} from '../../core/plan/index';
+import type { Command } from '../command';
+import { CliError, EXIT_INVALID, EXIT_OK, UsageError, type CliIo } from '../io';
+import { plural, printIssues, printWarnings } from '../report';
+import { describeFsError, readScenarioSource } from '../scenario-files';
+import { printImportedSolution, printPlanJson, printPlanText } from './plan-output';
+
+/** Exit code when the scenario was planned but no plan exists or none was found. */
+export const EXIT_NO_PLAN = 3;
+
+const USAGE = `chainlab plan <scenario> [options]
+
+  <scenario>           a scenario .json file, or a folder of CSV tables
+  --solver <name>      auto (default: GLPK for small models, HiGHS for large ones and MIPs), glpk, highs
+  --time-limit <s>     seconds per solve (default 60); a MIP stopped by it reports its best plan and gap
+  --mip-gap <g>        relative MIP gap to stop at (default 0.0001; 0 = prove optimality)
+  --demand <mode>      soft (default: unmet demand is backordered or lost at its penalty) or
+                       must-meet (all demand on time, else "infeasible" with the shortfalls)
+  --relax              solve the LP relaxation of a network-design model
+  --lp <file>          write the model as CPLEX LP text
+  --mps <file>         write the model as free MPS text
+  --export-only        write --lp/--mps and stop without solving
+  --solution <file>    check a solution of the exported model (HiGHS, CBC, Gurobi or "name value" lines)
+                       instead of solving, and print the plan it describes
+  --all                print every flow, production run and shadow price (default: the first 20)
+  --json               print the result as JSON (see docs/cli.md)
+
+Exit codes: 0 a plan (optimal, or best found in the time limit); 1 invalid scenario or file
+problem; 2 wrong usage; 3 no plan (infeasible, unbounded, none found in time, solver error).`;
+
+interface PlanArgs {
+  readonly path: string;
+  readonly options: PlanOptions;
+  readonly lp?: string;
+  readonly mps?: string;
+  readonly solution?: string;
+  readonly exportOnly: boolean;
+  readonly all: boolean;
+  readonly json: boolean;
+}
+
+function parsePlanArgs(args: readonly string[]): PlanArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        solver: { type: 'string' }, 'time-limit': { type: 'string' }, 'mip-gap': { type: 'string' }, demand: { type: 'string' },
+        relax: { type: 'boolean' }, lp: { type: 'string' }, mps: { type: 'string' }, 'export-only': { type: 'boolean' },
+        solution: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+  const v = parsed.values;
+  if (parsed.positionals.length !== 1) throw new UsageError(`expected <scenario>, got ${plural(parsed.positionals.length, 'argument')}`);
+  const solver = (v.solver ?? 'auto') as SolverChoice;
+  if (!['auto', 'glpk', 'highs'].includes(solver)) throw new UsageError(`--solver must be auto, glpk or highs (got "${v.solver}")`);
+  const demand = (v.demand ?? 'soft') as DemandMode;
+  if (!['soft', 'must-meet'].includes(demand)) throw new UsageError(`--demand must be soft or must-meet (got "${v.demand}")`);
+  const number = (name: string, text: string | undefined, min: number, exclusive: boolean) => {
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isFinite(n) || n < min || (exclusive && n === min)) {
+      throw new UsageError(`--${name} must be a number ${exclusive ? 'above' : 'of at least'} ${min} (got "${text}")`);
+    }
+    return n;
+  };
+  if (v['export-only'] && !v.lp && !v.mps) throw new UsageError('--export-only needs --lp <file> or --mps <file>');
+  return {
+    path: parsed.positionals[0],
+    options: {
+      solver, demand, relaxIntegrality: v.relax ?? false,
+      timeLimitSeconds: number('time-limit', v['time-limit'], 0, true),
+      mipGap: number('mip-gap', v['mip-gap'], 0, false),
+    },
+    lp: v.lp, mps: v.mps, solution: v.solution, exportOnly: v['export-only'] ?? false, all: v.all ?? false, json: v.json ?? false,
+  };
+}
+
+async function writeText(path: string, text: string): Promise<void> {
+  try {
+    await writeFile(path, text, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot write ${path}: ${describeFsError(e)}`);
+  }
+}
+
+async function readText(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${path}: ${describeFsError(e)}`);
+  }
+}
+
+export const planCommand: Command = {
+  summary: 'optimise a scenario: build and solve the time-expanded LP/MIP, export it, explain the plan',
+  usage: USAGE,
+  async run(args, io: CliIo) {
+    const a = parsePlanArgs(args);
+    const source = await readScenarioSource(a.path);
+    printWarnings(io, source.warnings);
+    if (!source.ok) {
+      printIssues(io, source.issues);
+      io.stderr(`invalid: ${plural(source.issues.length, 'problem')} in ${a.path}\n`);
+      return EXIT_INVALID;
+    }
+    const network = buildPlanNetwork(source.scenario);
+    const issues = checkPlanInput(network);
+    const errors = issues.filter((i) => i.level === 'error');
+    if (errors.length > 0) {
+      if (a.json) io.stdout(`${JSON.stringify({ format: 'chainlab.plan-result', version: 1, status: 'invalid', issues }, null, 2)}\n`);
+      else for (const e of errors) io.stdout(`error: ${e.message}\n`);
+      io.stderr(`cannot plan ${a.path}: ${plural(errors.length, 'problem')}\n`);
+      return EXIT_INVALID;
+    }
+    const buildStart = performance.now();
+    const pm = buildPlanModelFromNetwork(network, { demand: a.options.demand, relaxIntegrality: a.options.relaxIntegrality });
+    const buildMs = performance.now() - buildStart;
+    if (a.lp) { await writeText(a.lp, writeLp(pm.model)); io.stderr(`wrote ${a.lp}\n`); }
+    if (a.mps) { await writeText(a.mps, writeMps(pm.model)); io.stderr(`wrote ${a.mps}\n`); }
+    if (a.exportOnly) return EXIT_OK;
+    if (a.solution) {
+      const imported = importPlanSolution(pm, await readText(a.solution));
+      printImportedSolution(io, pm, imported, a);
+      return imported.plan ? EXIT_OK : EXIT_INVALID;
+    }
+    const result = await solvePlanModel(pm, a.options, { issues, buildMs });
+    if (a.json) printPlanJson(io, source.scenario, result);
+    else printPlanText(io, source.scenario, result, a.all);
+    return result.status === 'optimal' || result.status === 'feasible' ? EXIT_OK : EXIT_NO_PLAN;
+  },
+};

@@ -1,0 +1,168 @@
+/**
+ * The KPI summary of one run. Every quantity is over the measured periods (after the warm-up);
+ * averages are per period; a ratio whose denominator is 0 is NaN (null in JSON). Money is in the
+ * scenario's currency, quantities in product units, days are calendar days
+ * (periods × days per period). docs/simulation.md gives each formula.
+ */
+
+export interface Costs {
+  readonly holding: number;
+  readonly transport: number;
+  readonly production: number;
+  readonly ordering: number;
+  readonly shortage: number;
+  readonly total: number;
+}
+
+/** Orders by status at the end of the run, and their ages in periods. */
+export interface OrderStatus {
+  readonly placed: number;
+  /** Placed, not yet at the supplier (in the information delay). */
+  readonly open: number;
+  /** At the supplier, nothing shipped yet after at least one ship step. */
+  readonly backordered: number;
+  readonly partlyShipped: number;
+  /** Completely shipped, still in transit. */
+  readonly shipped: number;
+  readonly delivered: number;
+  /** Cancelled as lost sales (wholly or partly, and nothing of them left to deliver). */
+  readonly cancelled: number;
+  /** Orders not completely filled in the period they reached the supplier. */
+  readonly late: number;
+  /** Mean periods from placement to delivery of the delivered orders. */
+  readonly averageAgeDelivered: number;
+  /** Mean age at the end of the run of the orders not yet delivered. */
+  readonly averageAgeOutstanding: number;
+}
+
+interface ServiceKpis {
+  /** Demand received: orders arriving, end-customer demand, component consumption. */
+  readonly demand: number;
+  /** Share of demand received filled in the period it arrived. */
+  readonly fillRate: number;
+  /** Share of periods without a stock-out (no backorders at the end, no lost sales). */
+  readonly cycleServiceLevel: number;
+  readonly onHandAvg: number;
+  readonly backordersAvg: number;
+  readonly inTransitAvg: number;
+  readonly lostSales: number;
+  readonly shipped: number;
+  readonly ordered: number;
+  readonly produced: number;
+  /** Annualised: units shipped per year ÷ average on hand. */
+  readonly turns: number;
+  /** Var(orders placed per period) ÷ Var(demand received per period). */
+  readonly bullwhip: number;
+  /** Var(orders placed per period) ÷ Var(end-customer demand of the same products per period). */
+  readonly bullwhipVsCustomer: number;
+  readonly costs: Costs;
+}
+
+export interface NodeKpis extends ServiceKpis {
+  readonly siteId: string;
+  readonly productId: string;
+  readonly customerDemand: number;
+  readonly customerFilled: number;
+  readonly returnsReceived: number;
+  readonly restocked: number;
+  readonly scrapped: number;
+}
+
+export interface SiteKpis extends ServiceKpis {
+  readonly siteId: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly partyId: string;
+  /** 0 at end-customer demand points, +1 per lane upstream; −1 when not on a supply path. */
+  readonly echelon: number;
+  readonly orders: OrderStatus;
+}
+
+export interface ProductKpis {
+  readonly productId: string;
+  readonly name: string;
+  readonly customerDemand: number;
+  readonly customerFilled: number;
+  readonly fillRate: number;
+  readonly lostSales: number;
+  readonly onHandAvg: number;
+  readonly backordersAvg: number;
+  readonly costs: Costs;
+}
+
+export interface PartyKpis {
+  readonly partyId: string;
+  readonly name: string;
+  readonly external: boolean;
+  /** Invoiced sales net of credit notes. */
+  readonly revenue: number;
+  /** Units sold × product value, net of restocked returns. */
+  readonly cogs: number;
+  /** Invoiced purchases net of credit notes received. */
+  readonly purchases: number;
+  /** revenue − cogs. */
+  readonly margin: number;
+  readonly creditNotes: number;
+  readonly discountsGiven: number;
+  readonly discountsTaken: number;
+  readonly costs: Costs;
+  readonly cashStart: number;
+  readonly cashEnd: number;
+  readonly cashMin: number;
+  readonly cashAvg: number;
+  readonly receivablesAvg: number;
+  readonly payablesAvg: number;
+  /** Average value (units × product value) of the stock the party owns, on hand and in transit. */
+  readonly inventoryValueAvg: number;
+  /** Days sales outstanding: receivables avg ÷ (revenue per day). */
+  readonly dso: number;
+  /** Days inventory outstanding: inventory value avg ÷ (COGS per day). */
+  readonly dio: number;
+  /** Days payables outstanding: payables avg ÷ (COGS per day). */
+  readonly dpo: number;
+  /** DIO + DSO − DPO. */
+  readonly cashToCash: number;
+}
+
+export interface EchelonKpis {
+  readonly echelon: number;
+  readonly sites: readonly string[];
+  /** Var(orders placed by the echelon per period) ÷ Var(end-customer demand per period). */
+  readonly bullwhipVsCustomer: number;
+}
+
+export interface TotalKpis {
+  readonly customerDemand: number;
+  readonly customerFilled: number;
+  /** End-customer demand filled at once ÷ end-customer demand. */
+  readonly fillRate: number;
+  /** Mean cycle service level of the nodes facing end customers. */
+  readonly cycleServiceLevel: number;
+  readonly lostSales: number;
+  /** End-customer backorders, average per period. */
+  readonly backordersAvg: number;
+  readonly onHandAvg: number;
+  readonly inTransitAvg: number;
+  readonly inventoryValueAvg: number;
+  readonly shipped: number;
+  readonly produced: number;
+  readonly turns: number;
+  readonly costs: Costs;
+  /** Sums over the companies (inter-company sales included). */
+  readonly revenue: number;
+  readonly cogs: number;
+  readonly margin: number;
+  readonly orders: OrderStatus;
+}
+
+export interface SimSummary {
+  readonly periods: number;
+  readonly measuredPeriods: number;
+  readonly periodLength: 'day' | 'week' | 'month';
+  readonly total: TotalKpis;
+  readonly sites: readonly SiteKpis[];
+  readonly products: readonly ProductKpis[];
+  readonly nodes: readonly NodeKpis[];
+  readonly parties: readonly PartyKpis[];
+  readonly echelons: readonly EchelonKpis[];
+}
