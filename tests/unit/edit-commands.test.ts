@@ -174,3 +174,26 @@ it('row keys identify rows of id-less tables by their unique fields', () => {
   expect(rowKey('demand', { customerId: 'c', productId: 'p', period: 3, quantity: 1 })).toBe('c|p|3');
   expect(rowKey('sites', { id: 'x' })).toBe('x');
 });
+
+describe('cross-table rules after an edit of a big row table', () => {
+  it('a value edit of one policy row is checked alone, and its issue names the real row', () => {
+    const s = base();
+    const inv = s.inventory.findIndex((p) => p.siteId === 'dc');
+    const key = rowKey('inventory', s.inventory[inv]);
+    const r = applyEdit(s, { kind: 'update-rows', table: 'inventory', changes: [{ key, patch: { policy: 's-S', reorderPoint: 50, orderUpTo: 10 } }] });
+    expect(!r.ok && r.issues[0]).toMatchObject({ table: 'inventory', row: inv, field: 'reorderPoint' });
+  });
+
+  it('a reference edit still runs every rule (a demand row moved onto a taken key is refused)', () => {
+    const s = base();
+    const d0 = s.demand[0];
+    const other = s.demand.find((d) => d.customerId === d0.customerId && d.productId === d0.productId && d.period !== d0.period)!;
+    const r = applyEdit(s, { kind: 'update-rows', table: 'demand', changes: [{ key: rowKey('demand', other), patch: { period: d0.period } }] });
+    expect(!r.ok && r.issues[0].message).toContain('duplicate row');
+  });
+});
+
+it('changing a site\'s kind is checked against the rows that depend on it', () => {
+  const r = applyEdit(base(), { kind: 'update-rows', table: 'sites', changes: [{ key: 'cust', patch: { kind: 'dc' } }] });
+  expect(!r.ok && r.issues.map((i) => i.message).join(' ')).toContain('demand belongs to a customer or retailer');
+});

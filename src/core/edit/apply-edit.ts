@@ -7,13 +7,14 @@
 import * as v from 'valibot';
 import type { ModelIssue } from '../model/issue';
 import { checkReferences } from '../model/references';
-import { SettingsSchema, TABLES, type TableName } from '../model/tables';
+import { SettingsSchema, TABLES, TABLE_NAMES, type TableName } from '../model/tables';
+import { tableColumns } from '../model/introspect';
 import type { Scenario } from '../model/types';
 import { refreshLaneGeography } from '../geo/lane-geography';
 import { deleteWithCascade } from './cascade';
 import type { EditCommand, RowPatch } from './commands';
 import { describeEdit } from './describe-edit';
-import { rowKey } from './row-keys';
+import { keyFields, rowKey } from './row-keys';
 
 export type EditResult =
   | { readonly ok: true; readonly scenario: Scenario; readonly label: string }
@@ -48,11 +49,28 @@ function addRows(s: Scenario, table: TableName, rows: readonly RowPatch[], issue
   return withTable(s, table, [...current, ...added.filter((r): r is Row => r !== undefined)]);
 }
 
+/**
+ * Finds rows by key. A few lookups compare fields in place (no key strings built for a 50,000-row
+ * table); many lookups build the index once.
+ */
+function rowFinder(table: TableName, rows: readonly Row[], lookups: number): (key: string) => number | undefined {
+  if (lookups > 8) {
+    const index = new Map(rows.map((r, i) => [rowKey(table, r), i]));
+    return (key) => index.get(key);
+  }
+  const fields = keyFields(table);
+  return (key) => {
+    const parts = key.split('|');
+    const i = rows.findIndex((r) => fields.every((f, k) => (r[f] === undefined ? '' : String(r[f])) === parts[k]));
+    return i < 0 ? undefined : i;
+  };
+}
+
 function updateRows(s: Scenario, table: TableName, changes: readonly { key: string; patch: RowPatch }[], issues: ModelIssue[]): Scenario {
   const rows = [...(s[table] as readonly Row[])];
-  const index = new Map(rows.map((r, i) => [rowKey(table, r), i]));
+  const find = rowFinder(table, rows, changes.length);
   for (const c of changes) {
-    const i = index.get(c.key);
+    const i = find(c.key);
     if (i === undefined) { issues.push({ table, message: `no row "${c.key}" to change` }); continue; }
     const next = parseRow(table, { ...rows[i], ...c.patch }, i, issues);
     if (next) rows[i] = next;
@@ -149,11 +167,49 @@ function step(s: Scenario, cmd: EditCommand, issues: ModelIssue[]): Scenario {
   }
 }
 
+const ID_TABLES: readonly TableName[] = ['parties', 'sites', 'products', 'lanes'];
+
+/**
+ * The scenario the cross-table rules must see after an edit. An update of a row table (demand,
+ * inventory, …) that changes no key or reference field cannot break uniqueness or any other
+ * row's references, so only the changed rows need the rules, checked against the id tables —
+ * what keeps a cell edit in a 50,000-row demand table fast.
+ */
+/** The scenario with only the id tables (sites, lanes, products, parties) left to check. */
+function idTablesOnly(next: Scenario): Scenario {
+  const scoped: Record<string, unknown> = { ...next };
+  for (const t of TABLE_NAMES) if (!ID_TABLES.includes(t)) scoped[t] = [];
+  return scoped as Scenario;
+}
+
+function crossTableIssues(next: Scenario, cmd: EditCommand): ModelIssue[] {
+  if (cmd.kind === 'set-meta') return [];
+  // Coordinates appear in no rule, and new sites/lanes/products/parties are referenced by nothing yet.
+  if (cmd.kind === 'move-sites' || (cmd.kind === 'add-rows' && ID_TABLES.includes(cmd.table))) return checkReferences(idTablesOnly(next));
+  if (cmd.kind !== 'update-rows') return checkReferences(next);
+  const keys = new Set(keyFields(cmd.table));
+  const refs = new Set(tableColumns(cmd.table).filter((c) => c.type === 'ref' || c.type === 'id').map((c) => c.key));
+  if (cmd.changes.some((c) => Object.keys(c.patch).some((f) => keys.has(f) || refs.has(f)))) return checkReferences(next);
+  // A value field of a site/lane/product/party: other tables only reference ids and keys — and a
+  // site's kind, which decides who may have demand, produce or ship.
+  if (ID_TABLES.includes(cmd.table)) {
+    const kindChanged = cmd.table === 'sites' && cmd.changes.some((c) => 'kind' in c.patch);
+    return checkReferences(kindChanged ? next : idTablesOnly(next));
+  }
+  const changed = new Set(cmd.changes.map((c) => c.key));
+  const rows = next[cmd.table] as readonly Row[];
+  const original: number[] = []; // scoped row index → row index in the table
+  rows.forEach((r, i) => { if (changed.has(rowKey(cmd.table, r))) original.push(i); });
+  const scoped: Record<string, unknown> = { ...idTablesOnly(next) };
+  scoped[cmd.table] = original.map((i) => rows[i]);
+  return checkReferences(scoped as Scenario).map((i) => (i.table === cmd.table && i.row !== undefined ? { ...i, row: original[i.row] } : i));
+}
+
 export function applyEdit(s: Scenario, cmd: EditCommand): EditResult {
   const issues: ModelIssue[] = [];
   const next = step(s, cmd, issues);
   if (issues.length > 0) return { ok: false, issues };
-  const refs = checkReferences(next);
+  const refs = crossTableIssues(next, cmd);
   if (refs.length > 0) return { ok: false, issues: refs };
   return { ok: true, scenario: next, label: describeEdit(s, cmd) };
 }
