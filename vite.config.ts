@@ -4,7 +4,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 export default defineConfig({
   plugins: [svelte()],
   worker: { format: 'es' },
-  optimizeDeps: { exclude: ['glpk.js'] },
+  optimizeDeps: { exclude: ['glpk.js', 'highs'] },
   build: {
     target: 'es2022',
     rolldownOptions: {

@@ -6,10 +6,11 @@
  *    through the Import button, as a user would.
  * 2. Pan/zoom: wheel zooms in and out, then mouse drags on empty map, while a requestAnimationFrame
  *    loop records the time between frames (≥ 50 fps ⇔ mean ≤ 20 ms).
- * 3. Edit → paint: drags a site in small steps; for each pointermove, the time from the event to
- *    the end of the frame that shows the moved site (the first task after the next frame's
- *    rendering: requestAnimationFrame + setTimeout 0). Each step is a real edit through the
- *    command layer (move-sites: validation, lane geography, undo history, autosave).
+ * 3. Edit → paint: selects a DC with a click (reported apart: selecting re-dims 3,000 lanes and
+ *    opens the inspector), then drags it in small steps; for each pointermove, the time from the
+ *    event to the end of the frame that shows the moved site (the first task after the next
+ *    frame's rendering: requestAnimationFrame + setTimeout 0). Each step is a real edit through
+ *    the command layer (move-sites: validation, lane geography, undo history, autosave).
  *
  * Chromium: $CHROMIUM_PATH, /usr/bin/chromium, else Playwright's own. Results: stdout and
  * bench/out/editor-frames.json.
@@ -127,8 +128,11 @@ async function panZoom(page: Page): Promise<number[]> {
   return stopFrames(page);
 }
 
-/** Drags one site in `steps` moves; returns, per move, event → painted frame in ms. */
-async function editToPaint(page: Page, steps: number): Promise<number[]> {
+/**
+ * Selects a DC with a click, then drags it in `steps` moves. Returns, for the click and for each
+ * move, the time from the input event to the end of the frame that shows its effect.
+ */
+async function editToPaint(page: Page, steps: number): Promise<{ select: number; moves: number[] }> {
   await page.getByTestId('map-fit').click();
   await sleep(600);
   const id = await page.evaluate(() => {
@@ -145,34 +149,48 @@ async function editToPaint(page: Page, steps: number): Promise<number[]> {
   });
   if (!id) throw new Error('no draggable DC found');
   await page.evaluate((siteId) => {
-    const w = window as unknown as { __latency: number[] };
+    const w = window as unknown as { __latency: number[]; __select: number[] };
     w.__latency = [];
+    w.__select = [];
     const el = document.querySelector(`[data-testid="network-map"] [data-site-id="${siteId}"]`)!;
-    let pending: number[] = [];
-    window.addEventListener('pointermove', (e) => { if (e.buttons) pending.push(e.timeStamp); }, { capture: true });
-    new MutationObserver(() => {
-      const starts = pending;
-      pending = [];
-      requestAnimationFrame(() => setTimeout(() => {
-        const end = performance.now();
-        for (const s of starts) w.__latency.push(end - s);
-      }, 0));
-    }).observe(el, { attributes: true, attributeFilter: ['transform'] });
+    let moves: number[] = [];
+    let click: number | null = null;
+    window.addEventListener('pointermove', (e) => { if (e.buttons) moves.push(e.timeStamp); }, { capture: true });
+    window.addEventListener('click', (e) => { click = e.timeStamp; }, { capture: true });
+    // The frame that shows a change ends before the first task after the next animation frame.
+    const afterPaint = (record: (end: number) => void) => requestAnimationFrame(() => setTimeout(() => record(performance.now()), 0));
+    new MutationObserver((records) => {
+      if (records.some((r) => r.attributeName === 'data-selected') && click !== null) {
+        const start = click;
+        click = null;
+        afterPaint((end) => w.__select.push(end - start));
+      }
+      if (records.some((r) => r.attributeName === 'transform') && moves.length) {
+        const starts = moves;
+        moves = [];
+        afterPaint((end) => { for (const s of starts) w.__latency.push(end - s); });
+      }
+    }).observe(el, { attributes: true, attributeFilter: ['transform', 'data-selected'] });
   }, id);
   const symbol = (await page.locator(`[data-testid="network-map"] [data-site-id="${id}"] path.symbol`).boundingBox())!;
   const x0 = symbol.x + symbol.width / 2;
   const y0 = symbol.y + symbol.height / 2;
+  await page.mouse.click(x0, y0);
+  await sleep(1000);
   await page.mouse.move(x0, y0);
   await page.mouse.down();
   for (let i = 1; i <= steps; i++) {
-    await page.mouse.move(x0 + i * 4, y0 + i * 2);
+    await page.mouse.move(x0 + i * 3, y0 + i * 1.5);
     await sleep(40);
   }
   await page.mouse.up();
   await sleep(300);
   const undo = await page.getByTestId('undo').textContent();
   if (!undo?.includes('move')) throw new Error(`the drag did not move the site (undo says "${undo}")`);
-  return page.evaluate(() => (window as unknown as { __latency: number[] }).__latency);
+  return page.evaluate(() => {
+    const w = window as unknown as { __latency: number[]; __select: number[] };
+    return { select: w.__select[0] ?? NaN, moves: w.__latency };
+  });
 }
 
 async function main(): Promise<void> {
@@ -205,14 +223,16 @@ async function main(): Promise<void> {
 
     const frames = stats((await panZoom(page)).slice(2));
     await sleep(500);
-    const edits = stats(await editToPaint(page, 30));
+    const edit = await editToPaint(page, 60);
+    const edits = stats(edit.moves);
     await page.screenshot({ path: `${OUT}/editor-frames.png` });
 
-    const result = { sites: SITES, lanes: LANES, importToDrawnMs: loadMs, panZoom: { ...frames, fps: 1000 / frames.mean }, editToPaint: edits, errors };
+    const result = { sites: SITES, lanes: LANES, importToDrawnMs: loadMs, panZoom: { ...frames, fps: 1000 / frames.mean }, selectToPaintMs: edit.select, editToPaint: edits, errors };
     await writeFile(`${OUT}/editor-frames.json`, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`network: ${SITES} sites, ${LANES} lanes (import → drawn ${(loadMs / 1000).toFixed(1)} s)`);
     console.log(`pan/zoom: mean ${ms(frames.mean)}/frame (${(1000 / frames.mean).toFixed(0)} fps), p50 ${ms(frames.p50)}, p95 ${ms(frames.p95)}, max ${ms(frames.max)} over ${frames.n} frames`);
-    console.log(`edit → paint (drag a site, ${edits.n} moves): mean ${ms(edits.mean)}, p50 ${ms(edits.p50)}, p95 ${ms(edits.p95)}, max ${ms(edits.max)}`);
+    console.log(`select → paint (click a DC): ${ms(edit.select)}`);
+    console.log(`edit → paint (drag the selected DC, ${edits.n} moves, each a move-sites edit): mean ${ms(edits.mean)}, p50 ${ms(edits.p50)}, p95 ${ms(edits.p95)}, max ${ms(edits.max)}`);
     if (errors.length) console.log(`page errors: ${errors.join('; ')}`);
   } finally {
     await browser.close();
