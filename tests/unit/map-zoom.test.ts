@@ -112,3 +112,45 @@ describe('createMapZoom', () => {
     controller = null;
   });
 });
+
+describe('createMapZoom in bitmap mode', () => {
+  function makeStack() {
+    document.body.innerHTML = '<div id="stack"><svg data-zoom-bitmap><g data-zoom-layer></g></svg><div id="lanes" data-zoom-bitmap></div></div>';
+    const root = document.getElementById('stack') as HTMLDivElement;
+    return { root, layer: root.querySelector('g') as SVGGElement, svg: root.querySelector('svg') as SVGSVGElement, lanes: document.getElementById('lanes') as HTMLDivElement };
+  }
+
+  it('moves the layers as bitmaps during a gesture and draws for real once it settles', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { root, layer, svg, lanes } = makeStack();
+    const drawn: number[] = [];
+    const ends: number[] = [];
+    controller = createMapZoom(root, { bitmap: true, onZoom: (t) => drawn.push(t.k), onZoomEnd: (t) => ends.push(t.k) });
+    expect(drawn).toEqual([1]);
+    root.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: 40, clientY: 30, bubbles: true, cancelable: true }));
+    // Mid-gesture: the drawn transform and --ik are untouched, only CSS transforms move.
+    expect(layer.getAttribute('transform')).toBe('translate(0,0) scale(1)');
+    expect(root.style.getPropertyValue('--ik')).toBe('1');
+    expect(svg.style.transform).toMatch(/^translate\(-?[\d.]+px, -?[\d.]+px\) scale\(1\.1\d+\)$/);
+    expect(lanes.style.transform).toBe(svg.style.transform);
+    expect(drawn).toEqual([1]);
+    vi.advanceTimersByTime(1000);
+    const k = controller.transform().k;
+    expect(k).toBeCloseTo(2 ** 0.2);
+    expect(layer.getAttribute('transform')).toBe(controller.transform().toString());
+    expect(root.style.getPropertyValue('--ik')).toBe(String(1 / k));
+    expect(svg.style.transform).toBe('');
+    expect(drawn).toEqual([1, k]);
+    expect(ends).toEqual([k]);
+  });
+
+  it('applies commands without animation at once', () => {
+    const { root, layer, svg } = makeStack();
+    controller = createMapZoom(root, { bitmap: true });
+    controller.zoomBy(2, false);
+    expect(layer.getAttribute('transform')).toMatch(/scale\(2\)$/);
+    expect(svg.style.transform).toBe('');
+    controller.centreOn(10, 10, 4, false);
+    expect(controller.transform().k).toBe(4);
+  });
+});

@@ -84,6 +84,14 @@ class BoxGrid {
   }
 }
 
+/** A label centred on one of a few points, shown only where it fits (lane labels, after the site labels). */
+export interface CentredLabel {
+  readonly id: string;
+  /** Candidate centres in layer units, best first (e.g. along a lane from its middle outwards). */
+  readonly at: readonly (readonly [number, number])[];
+  readonly text: string;
+}
+
 /**
  * Label sides for the candidates, which come in priority order (the selected site first);
  * a site missing from the result gets no label. O(n) grid operations for n sites.
@@ -94,9 +102,23 @@ export function placeLabels(
   size: ViewSize,
   metrics: LabelMetrics = LABEL_METRICS,
 ): Map<string, LabelSide> {
+  return placeLabelSet(candidates, [], view, size, metrics).sides;
+}
+
+/**
+ * Site labels as in `placeLabels`, then the centred labels (in priority order) wherever they
+ * cover no symbol and no label already placed.
+ */
+export function placeLabelSet(
+  candidates: readonly LabelCandidate[],
+  centred: readonly CentredLabel[],
+  view: ViewTransform,
+  size: ViewSize,
+  metrics: LabelMetrics = LABEL_METRICS,
+): { sides: Map<string, LabelSide>; centred: Map<string, readonly [number, number]> } {
   const grid = new BoxGrid();
   const symbols = new Map<string, Box>();
-  const screen = (c: LabelCandidate): [number, number] => [c.x * view.k + view.x, c.y * view.k + view.y];
+  const screen = (c: { x: number; y: number }): [number, number] => [c.x * view.k + view.x, c.y * view.k + view.y];
   const visible = (b: Box) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= size.width && b.y1 <= size.height;
   const grow = (b: Box, d: number): Box => ({ x0: b.x0 - d, y0: b.y0 - d, x1: b.x1 + d, y1: b.y1 + d });
   // Each box carries half the clearance, so two neighbours end up a full clearance apart.
@@ -126,5 +148,20 @@ export function placeLabels(
       }
     }
   }
-  return sides;
+  const placed = new Map<string, readonly [number, number]>();
+  for (const c of centred) {
+    const w = (c.text.length * metrics.charWidth) / 2;
+    const h = metrics.height / 2;
+    for (const at of c.at) {
+      const [x, y] = screen({ x: at[0], y: at[1] });
+      const box: Box = { x0: x - w, y0: y - h, x1: x + w, y1: y + h };
+      const padded = grow(box, half);
+      if (visible(box) && !grid.hits(padded)) {
+        grid.add(padded);
+        placed.set(c.id, at);
+        break;
+      }
+    }
+  }
+  return { sides, centred: placed };
 }

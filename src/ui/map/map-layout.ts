@@ -4,8 +4,8 @@
  */
 import type { GeoProjection } from 'd3';
 import type { Lane, Site } from '../../core';
-import { LABEL_METRICS, placeLabels, type LabelSide, type ViewSize, type ViewTransform } from './label-layout';
-import { laneArc, parallelBend } from './lane-path';
+import { LABEL_METRICS, placeLabelSet, type CentredLabel, type LabelSide, type ViewSize, type ViewTransform } from './label-layout';
+import { laneArc, parallelBend, type Arc, type Point } from './lane-path';
 import { SITE_STYLES } from './site-symbols';
 
 export interface PlacedSite {
@@ -22,6 +22,8 @@ export interface PlacedLane {
   readonly id: string;
   readonly lane: Lane;
   readonly d: string;
+  /** The same arc as numbers (canvas drawing, hit-testing, labels). */
+  readonly arc: Arc;
 }
 
 /** Screen px between a symbol's outline and the lane ends, so arrowheads do not touch it. */
@@ -34,43 +36,92 @@ export const COMPACT_SYMBOL_SCALE = 0.7;
 const LABEL_ROOM = 130;
 
 export function placeSites(sites: readonly Site[], projection: GeoProjection, width: number): PlacedSite[] {
+  return placeSitesBy(sites, (site) => projection([site.lon, site.lat]), width);
+}
+
+/**
+ * Sites at the layer px `position` gives them (a frame's `place`); sites it cannot place are left
+ * out. `previous` (the last result) lets unchanged sites keep their object, so the view only
+ * touches the sites an edit moved.
+ */
+export function placeSitesBy(
+  sites: readonly Site[],
+  position: (site: Site) => Point | [number, number] | null,
+  width: number,
+  previous?: ReadonlyMap<string, PlacedSite>,
+): PlacedSite[] {
   const placed: PlacedSite[] = [];
   for (const site of sites) {
-    const p = projection([site.lon, site.lat]);
+    const p = position(site);
     if (!p || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) continue;
-    placed.push({ id: site.id, site, x: p[0], y: p[1], preferLeft: p[0] > width - LABEL_ROOM });
+    const preferLeft = p[0] > width - LABEL_ROOM;
+    const old = previous?.get(site.id);
+    if (old && old.site === site && old.x === p[0] && old.y === p[1] && old.preferLeft === preferLeft) placed.push(old);
+    else placed.push({ id: site.id, site, x: p[0], y: p[1], preferLeft });
   }
   return placed;
+}
+
+/** What a routed lane depended on; `routeLanes` reuses it while all of this is unchanged. */
+export interface RouteMemo {
+  readonly lane: Lane;
+  readonly from: PlacedSite;
+  readonly to: PlacedSite;
+  readonly k: number;
+  readonly symbolScale: number;
+  readonly index: number;
+  readonly startSelected: boolean;
+  readonly endSelected: boolean;
+  readonly placed: PlacedLane;
 }
 
 /**
  * Lane arcs for zoom scale k. Arcs live in projected px inside the zoomed layer, so the insets
  * (screen px) are divided by k; the component recomputes them when a zoom gesture ends, not per
- * frame. `symbolScale` is the size factor symbols are drawn at; lanes of the selected site stop at
- * its halo. Lanes whose ends are unknown or identical are skipped: validation reports them.
+ * frame. `symbolScale` is the size factor symbols are drawn at; lanes of selected sites stop at
+ * their halo. Lanes whose ends are unknown or identical are skipped: validation reports them.
+ *
+ * With `memo` (kept by the caller between calls), a lane whose row, end sites, zoom and selection
+ * are unchanged keeps its PlacedLane object: after moving one site, only its lanes are new, and
+ * the views redraw only those.
  */
 export function routeLanes(
   lanes: readonly Lane[],
   sitesById: ReadonlyMap<string, PlacedSite>,
   k = 1,
   symbolScale = 1,
-  selectedId: string | null = null,
+  selected: string | null | ReadonlySet<string> = null,
+  memo?: Map<string, RouteMemo>,
 ): PlacedLane[] {
-  const seen = new Map<string, number>();
+  const chosen: ReadonlySet<string> = typeof selected === 'string' ? new Set([selected]) : selected ?? new Set();
+  // Parallel lanes (same origin and destination) by origin, then destination: no key strings.
+  const seen = new Map<string, Map<string, number>>();
   const routed: PlacedLane[] = [];
   for (const lane of lanes) {
     const from = sitesById.get(lane.from);
     const to = sitesById.get(lane.to);
     if (!from || !to) continue;
-    const pair = `${lane.from}\u0000${lane.to}`;
-    const index = seen.get(pair) ?? 0;
-    seen.set(pair, index + 1);
+    let fromSeen = seen.get(lane.from);
+    if (!fromSeen) seen.set(lane.from, (fromSeen = new Map()));
+    const index = fromSeen.get(lane.to) ?? 0;
+    fromSeen.set(lane.to, index + 1);
+    const startSelected = chosen.has(from.id);
+    const endSelected = chosen.has(to.id);
+    const old = memo?.get(lane.id);
+    if (old && old.lane === lane && old.from === from && old.to === to && old.k === k && old.symbolScale === symbolScale
+      && old.index === index && old.startSelected === startSelected && old.endSelected === endSelected) {
+      routed.push(old.placed);
+      continue;
+    }
     const arc = laneArc([from.x, from.y], [to.x, to.y], {
       bend: parallelBend(index),
-      startInset: (markRadius(from.site.kind, from.id === selectedId, symbolScale) + LANE_GAP) / k,
-      endInset: (markRadius(to.site.kind, to.id === selectedId, symbolScale) + LANE_GAP) / k,
+      startInset: (markRadius(from.site.kind, startSelected, symbolScale) + LANE_GAP) / k,
+      endInset: (markRadius(to.site.kind, endSelected, symbolScale) + LANE_GAP) / k,
     });
-    if (arc) routed.push({ id: lane.id, lane, d: arc.d });
+    if (!arc) continue;
+    const placed = { id: lane.id, lane, d: arc.d, arc };
+    memo?.set(lane.id, { lane, from, to, k, symbolScale, index, startSelected, endSelected, placed });
+    routed.push(placed);
   }
   return routed;
 }
@@ -96,22 +147,39 @@ export function labelOffset(kind: Site['kind'], selected: boolean, symbolScale =
  */
 export function siteLabelSides(
   sites: readonly PlacedSite[],
-  selectedId: string | null,
+  selected: string | null | ReadonlySet<string>,
   view: ViewTransform,
   size: ViewSize,
   symbolScale = 1,
 ): Map<string, LabelSide> {
-  const rank = (s: PlacedSite) => (s.id === selectedId ? -1 : SITE_STYLES[s.site.kind].labelRank);
+  return mapLabels(sites, [], selected, view, size, symbolScale).sides;
+}
+
+/**
+ * Site labels (as `siteLabelSides`) and, where room is left, the centred lane labels (in the
+ * order given): lane labels never cover a site or its name.
+ */
+export function mapLabels(
+  sites: readonly PlacedSite[],
+  laneLabels: readonly CentredLabel[],
+  selected: string | null | ReadonlySet<string>,
+  view: ViewTransform,
+  size: ViewSize,
+  symbolScale = 1,
+): { sides: Map<string, LabelSide>; centred: Map<string, readonly [number, number]> } {
+  const isSelected = (id: string) => (typeof selected === 'string' ? id === selected : selected?.has(id) ?? false);
+  const rank = (s: PlacedSite) => (isSelected(s.id) ? -1 : SITE_STYLES[s.site.kind].labelRank);
   const ranked = [...sites].sort((a, b) => rank(a) - rank(b));
-  return placeLabels(
+  return placeLabelSet(
     ranked.map((s) => ({
       id: s.id,
       x: s.x,
       y: s.y,
-      radius: markRadius(s.site.kind, s.id === selectedId, symbolScale),
+      radius: markRadius(s.site.kind, isSelected(s.id), symbolScale),
       text: s.site.name,
       preferLeft: s.preferLeft,
     })),
+    laneLabels,
     view,
     size,
   );

@@ -1,5 +1,5 @@
 /**
- * `use:mapZoom` — attaches the pan/zoom controller to the map's <svg> for the element's lifetime.
+ * `use:mapZoom` — attaches the pan/zoom controller to the map's root for the element's lifetime.
  * `onready` hands the controller to the component so its buttons can call fit() and zoomBy().
  */
 import type { Action } from 'svelte/action';
@@ -9,7 +9,7 @@ export interface MapZoomActionParams extends MapZoomParams {
   readonly onready?: (zoom: MapZoom | null) => void;
 }
 
-export const mapZoom: Action<SVGSVGElement, MapZoomActionParams> = (node, initial) => {
+export const mapZoom: Action<HTMLElement, MapZoomActionParams> = (node, initial) => {
   let params = initial;
   const controller = createMapZoom(node, params);
   params.onready?.(controller);

@@ -17,7 +17,7 @@ export type EditorTool =
   | { readonly kind: 'connect' };
 
 export type LayoutMode = 'geo' | 'schematic';
-export type MainView = 'map' | 'tables' | 'demand';
+export type MainView = 'map' | 'tables' | 'demand' | 'simulate' | 'plan';
 
 export const selectionKey = (table: string, key: string): SelectionKey => `${table}:${key}`;
 export function parseSelectionKey(k: SelectionKey): { table: string; key: string } {
@@ -32,6 +32,10 @@ export class EditorView {
   tool = $state.raw<EditorTool>({ kind: 'select' });
   layout = $state<LayoutMode>('geo');
   view = $state<MainView>('map');
+  /** Schematic: new and dragged sites snap to the grid. */
+  snap = $state(false);
+  /** The map centres on this site when `seq` changes (site search). */
+  focusRequest = $state.raw<{ readonly siteId: string; readonly seq: number } | null>(null);
   #unsubscribe: () => void;
 
   constructor(session: EditorSession) {
@@ -55,6 +59,12 @@ export class EditorView {
       else next.add(k);
     }
     this.selection = next;
+  }
+
+  /** Selects a site and asks the map to centre on it. */
+  focusSite(siteId: string): void {
+    this.select([selectionKey('sites', siteId)]);
+    this.focusRequest = { siteId, seq: (this.focusRequest?.seq ?? 0) + 1 };
   }
 
   clearSelection(): void {
