@@ -69,7 +69,7 @@ describe('chainlab simulate', () => {
     expect(out.estimate.total.customerDemand).toMatchObject({ n: 5 });
     expect(out.estimate.total.customerDemand.halfWidth).toBeGreaterThan(0);
     const text = await cli('simulate', await write(doc), '--replications', '5');
-    expect(text.stdout).toMatch(/5 replications/);
+    expect(text.stdout).toMatch(/: 4 weeks, seed \d+, 5 replications/);
     expect(text.stdout).toMatch(/ ± /);
   });
 

@@ -37,11 +37,13 @@ const clean = (s: string) => Array.from(s, (c) => (c.charCodeAt(0) < 32 || c.cha
 export function formatSimulation(scenario: Scenario, result: SimResult | undefined, reps: ReplicationsResult | undefined): string {
   const s: Summary = result ? result.summary : reps!.estimate;
   const total = s.total;
-  const periodWord = `${scenario.settings.periodLength}${s.periods === 1 ? '' : 's'}`;
+  // Replications share the horizon, so the first one's period count stands for all.
+  const periods = result ? result.summary.periods : reps!.summaries[0].periods;
+  const periodWord = `${scenario.settings.periodLength}${periods === 1 ? '' : 's'}`;
   const seed = result ? result.seed : reps!.seed;
   const runs = reps ? `, ${reps.replications} replications (95 % confidence intervals)` : '';
   const cur = scenario.settings.currency;
-  let out = `Simulated "${clean(scenario.name)}": ${s.periods} ${periodWord}, seed ${seed}${runs}\n\nTotal\n`;
+  let out = `Simulated "${clean(scenario.name)}": ${periods} ${periodWord}, seed ${seed}${runs}\n\nTotal\n`;
   out += table(['KPI', 'value'], [
     ['end-customer demand (units)', fmt(total.customerDemand)],
     ['fill rate', fmt(total.fillRate, 1, true)],
