@@ -25,7 +25,7 @@ export function statusText(r: PlanResult): StatusText {
         ? { label: 'Time limit', tone: 'warn', explanation: `The time limit ended the search: this is the best plan found${r.gap !== undefined ? `, at most ${percent(r.gap, 2)} from the optimum (MIP gap)` : ', not proven optimal'}. Allow more time or a larger MIP gap to settle it.` }
         : { label: 'Not proven optimal', tone: 'warn', explanation: 'The search stopped before proving this plan optimal.' };
     case 'infeasible':
-      return { label: 'Infeasible', tone: 'bad', explanation: 'No plan meets every hard rule. Below: what cannot be met, by how much and when, and which capacities would have to grow.' };
+      return { label: 'Infeasible', tone: 'bad', explanation: 'Below: which demands cannot be met, by how much and when — and which capacities would have to grow instead.' };
     case 'unbounded':
       return { label: 'Unbounded', tone: 'bad', explanation: 'The objective could improve without limit: some decisions below grow for ever, each unit improving it. A cost or bound is missing.' };
     case 'no-solution':
