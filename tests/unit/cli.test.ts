@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CSV_TABLE_NAMES } from '../../src/core/io/scenario-csv';
 import type { Command } from '../../src/cli/command';
-import type { CliIo } from '../../src/cli/io';
 import { COMMANDS } from '../../src/cli/registry';
 import { runCli } from '../../src/cli/run';
+import { runCliCaptured } from '../support/run-cli';
 import { MAX_JSON_BYTES } from '../../src/core/io/safe-json';
 import { scenarioFromJson } from '../../src/core/io/scenario-json';
 
@@ -24,13 +24,7 @@ const SCENARIO = {
   demand: [{ customerId: 'C', productId: 'P', period: 1, quantity: 5 }, { customerId: 'C', productId: 'P', period: 2, quantity: 7.5 }],
 };
 
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } };
-  const code = await runCli(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCliCaptured;
 
 let dir: string;
 beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'chainlab-cli-')); });

@@ -3,34 +3,12 @@
  * destination), lane capacities, the in-transit and order ring buffers, and CSR adjacency.
  * Ring sizes are bounded by the longest delay (+2), never by the horizon.
  */
+import type { Network } from './network';
 import type { CompileContext } from './compile-context';
 import type { ArcDraft, NodeDraft } from './compile-nodes';
 
-export interface ArcArrays {
-  readonly nArcs: number;
-  readonly arcFrom: Int32Array;
-  readonly arcTo: Int32Array;
-  readonly arcLane: Int32Array;
-  readonly arcLead: Int32Array;
-  readonly arcLeadSd: Float64Array;
-  readonly arcLeadMax: Int32Array;
-  readonly arcInfo: Int32Array;
-  readonly arcCost: Float64Array;
-  readonly arcShare: Float64Array;
-  readonly arcPriority: Int32Array;
-  readonly arcToSink: Uint8Array;
-  readonly arcRingStart: Int32Array;
-  readonly arcRingSize: Int32Array;
-  readonly arcInfoStart: Int32Array;
-  readonly arcInfoSize: Int32Array;
-  readonly laneCapacity: Float64Array;
-  readonly nodeCapOut: Uint8Array;
-  readonly outStart: Int32Array;
-  readonly outArcs: Int32Array;
-  readonly inStart: Int32Array;
-  readonly inArcs: Int32Array;
-  readonly shipOrder: Int32Array;
-}
+/** The part of the compiled Network this step fills in. */
+export type ArcArrays = Pick<Network, 'nArcs' | 'arcFrom' | 'arcTo' | 'arcLane' | 'arcLead' | 'arcLeadSd' | 'arcLeadMax' | 'arcInfo' | 'arcCost' | 'arcShare' | 'arcPriority' | 'arcToSink' | 'arcRingStart' | 'arcRingSize' | 'arcInfoStart' | 'arcInfoSize' | 'laneCapacity' | 'nodeCapOut' | 'outStart' | 'outArcs' | 'inStart' | 'inArcs' | 'shipOrder'>;
 
 /** Smallest power of two ≥ n. */
 export const pow2 = (n: number): number => { let p = 1; while (p < n) p *= 2; return p; };

@@ -3,21 +3,11 @@
  * σ of normal demand = the row's stdDev, else settings.demandCv × quantity. For bootstrap
  * demand each demand point also keeps its own rows sorted by period, to resample from.
  */
+import type { Network } from './network';
 import type { CompileContext } from './compile-context';
 
-export interface DemandArrays {
-  readonly dStart: Int32Array;
-  readonly dNode: Int32Array;
-  readonly dQty: Float64Array;
-  readonly dSd: Float64Array;
-  readonly demandVariability: number;
-  readonly nodeDemandSlot: Int32Array;
-  readonly demandNodes: Int32Array;
-  readonly bootStart: Int32Array;
-  readonly bootPeriod: Int32Array;
-  readonly bootQty: Float64Array;
-  readonly nDemandNodes: number;
-}
+/** The part of the compiled Network this step fills in. */
+export type DemandArrays = Pick<Network, 'dStart' | 'dNode' | 'dQty' | 'dSd' | 'demandVariability' | 'nodeDemandSlot' | 'demandNodes' | 'bootStart' | 'bootPeriod' | 'bootQty' | 'nDemandNodes'>;
 
 const VARIABILITY: Record<string, number> = { none: 0, normal: 1, poisson: 2, bootstrap: 3 };
 

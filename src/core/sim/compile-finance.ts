@@ -5,39 +5,15 @@
  * Credit days become periods: an instalment due d days after the invoice is paid ⌈d / days per
  * period⌉ periods after it; the early-payment window is ⌊days / days per period⌋ periods.
  */
+import type { Network } from './network';
 import { NODE_STOCK } from './network';
 import type { CompileContext } from './compile-context';
 import type { NodeDraft } from './compile-nodes';
 import type { ArcArrays } from './compile-arcs';
 import type { ReturnArrays } from './compile-returns';
 
-export interface FinanceArrays {
-  readonly nParties: number;
-  readonly partyInitialCash: Float64Array;
-  readonly nodeParty: Int32Array;
-  readonly nPairs: number;
-  readonly pairSeller: Int32Array;
-  readonly pairBuyer: Int32Array;
-  readonly instStart: Int32Array;
-  readonly instOffset: Int32Array;
-  readonly instShare: Float64Array;
-  readonly pairDiscount: Float64Array;
-  readonly pairEarlyOffset: Int32Array;
-  readonly pairEarlyShare: Float64Array;
-  readonly pairRingStart: Int32Array;
-  readonly pairRingSize: Int32Array;
-  readonly arcPair: Int32Array;
-  readonly arcPrice: Float64Array;
-  readonly arcTitleAtShipment: Uint8Array;
-  readonly arcConsignment: Uint8Array;
-  readonly arcTransitOwner: Int32Array;
-  readonly arcTransitHolding: Float64Array;
-  readonly nodeConsignedIn: Uint8Array;
-  readonly nodeServePair: Int32Array;
-  readonly nodeServePrice: Float64Array;
-  readonly retPair: Int32Array;
-  readonly retPrice: Float64Array;
-}
+/** The part of the compiled Network this step fills in. */
+export type FinanceArrays = Pick<Network, 'nParties' | 'partyInitialCash' | 'nodeParty' | 'nPairs' | 'pairSeller' | 'pairBuyer' | 'instStart' | 'instOffset' | 'instShare' | 'pairDiscount' | 'pairEarlyOffset' | 'pairEarlyShare' | 'pairRingStart' | 'pairRingSize' | 'arcPair' | 'arcPrice' | 'arcTitleAtShipment' | 'arcConsignment' | 'arcTransitOwner' | 'arcTransitHolding' | 'nodeConsignedIn' | 'nodeServePair' | 'nodeServePrice' | 'retPair' | 'retPrice'>;
 
 interface Terms { readonly instalments: readonly { days: number; share: number }[]; readonly discount: number; readonly earlyDays: number }
 

@@ -6,29 +6,12 @@ import {
   FORECAST_EXP_SMOOTHING, FORECAST_MOVING_AVERAGE, NODE_STOCK, POLICY_BASE_STOCK, POLICY_CODES,
   POLICY_FIXED_PLAN, POLICY_NONE, POLICY_PERIODIC, POLICY_R_Q, POLICY_S_S, POLICY_STERMAN,
 } from './network';
+import type { Network } from './network';
 import type { CompileContext } from './compile-context';
 import type { NodeDraft } from './compile-nodes';
 
-export interface PolicyArrays {
-  readonly policy: Uint8Array;
-  readonly pBaseStock: Float64Array;
-  readonly pReorderPoint: Float64Array;
-  readonly pOrderUpTo: Float64Array;
-  readonly pOrderQty: Float64Array;
-  readonly pReview: Int32Array;
-  readonly pForecastMethod: Uint8Array;
-  readonly pWindow: Int32Array;
-  readonly pSmoothing: Float64Array;
-  readonly pSafety: Float64Array;
-  readonly pStockAdj: Float64Array;
-  readonly pSupplyLine: Float64Array;
-  readonly histStart: Int32Array;
-  readonly nodeHolding: Float64Array;
-  readonly nodeOrderCost: Float64Array;
-  readonly nodeInitialStock: Float64Array;
-  readonly nodeValue: Float64Array;
-  readonly nodePenalty: Float64Array;
-}
+/** The part of the compiled Network this step fills in. */
+export type PolicyArrays = Pick<Network, 'policy' | 'pBaseStock' | 'pReorderPoint' | 'pOrderUpTo' | 'pOrderQty' | 'pReview' | 'pForecastMethod' | 'pWindow' | 'pSmoothing' | 'pSafety' | 'pStockAdj' | 'pSupplyLine' | 'histStart' | 'nodeHolding' | 'nodeOrderCost' | 'nodeInitialStock' | 'nodeValue' | 'nodePenalty'>;
 
 export function compilePolicies(ctx: CompileContext, nodes: readonly NodeDraft[]): PolicyArrays {
   const { scenario, settings, issues } = ctx;
