@@ -1,15 +1,8 @@
-/** Save bytes (a workbook, a zip) as a file through the browser's download mechanism. */
+/** Save bytes (a workbook, a zip) as a file. */
+import { downloadBlob } from './download';
+
 export function downloadBytes(fileName: string, bytes: Uint8Array, mime: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(fileName, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime }));
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
