@@ -4,9 +4,7 @@
  * crashes. Reliability cases 19–21: cancel terminates at once and the next run works; a crash is
  * reported and recovered from; many runs with progress leave no worker or proxy behind.
  */
-import * as Comlink from 'comlink';
 import { readFileSync } from 'node:fs';
-import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../src/core/model/load';
 import type { Scenario } from '../../../src/core/model/types';
@@ -15,27 +13,11 @@ import { DEFAULT_SOLVE_OPTIONS, sanitizeSolveOptions } from '../../../src/app/pl
 import { describePlanError } from '../../../src/app/plan/plan-run-error';
 import { PlanRunner } from '../../../src/app/plan/plan-runner';
 import { createPlanWorkerApi, type PlanWorkerApi } from '../../../src/app/plan/plan-worker-api';
-import { AbortedError, WorkerCrashedError, type WorkerLike } from '../../../src/app/workers/worker-bridge';
-
-interface Fake { terminated: boolean; crash(message: string): void }
+import { AbortedError, WorkerCrashedError } from '../../../src/app/workers/worker-bridge';
+import { fakeWorkerFactory } from '../../support/fake-worker';
 
 function fakeWorkers(makeApi: () => Partial<PlanWorkerApi>) {
-  const made: Fake[] = [];
-  const create = (): WorkerLike => {
-    const { port1, port2 } = new MessageChannel();
-    Comlink.expose(makeApi(), port2 as unknown as Comlink.Endpoint);
-    const errorFns = new Set<(e: Event) => void>();
-    const state: Fake = { terminated: false, crash: (message) => errorFns.forEach((fn) => fn({ message } as unknown as Event)) };
-    made.push(state);
-    return {
-      postMessage: (m, t) => port1.postMessage(m, t as never),
-      addEventListener: (type, fn) => { if (type === 'message') port1.addEventListener('message', fn as never); else errorFns.add(fn); },
-      removeEventListener: (type, fn) => { if (type === 'message') port1.removeEventListener('message', fn as never); else errorFns.delete(fn); },
-      terminate: () => { state.terminated = true; port1.close(); port2.close(); },
-      ...({ start: () => port1.start() } as object),
-    };
-  };
-  return { create, made };
+  return fakeWorkerFactory(makeApi);
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));

@@ -3,9 +3,7 @@
  * the Monte Carlo pool (split, merge = one worker's answer), cancel, crash, refused input, and
  * no leaked workers or progress proxies (reliability cases 19–22).
  */
-import * as Comlink from 'comlink';
 import { readFileSync } from 'node:fs';
-import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../../src/core/model/load';
 import type { Scenario } from '../../../src/core/model/types';
@@ -13,7 +11,8 @@ import { describeRunError } from '../../../src/app/sim/run-error';
 import { createSimulateApi } from '../../../src/app/sim/simulate-worker-api';
 import { RunnerBusyError, SimulationRunner } from '../../../src/app/sim/simulation-runner';
 import { unpackSummaries } from '../../../src/app/sim/summary-pack';
-import { AbortedError, WorkerCrashedError, type WorkerLike } from '../../../src/app/workers/worker-bridge';
+import { AbortedError, WorkerCrashedError } from '../../../src/app/workers/worker-bridge';
+import { fakeWorkerFactory, type FakeWorkerState } from '../../support/fake-worker';
 import { runReplications, simulateScenario } from '../../../src/core/sim';
 
 /*
@@ -21,40 +20,30 @@ import { runReplications, simulateScenario } from '../../../src/core/sim';
  * real worker API (so the real engine runs) or a stand-in that never answers, with hooks to crash
  * a worker and to see which calls it received.
  */
-interface FakeWorker {
-  terminated: boolean;
+type Call = { method: string; firstReplication?: number; replications?: number };
+type FakeWorker = FakeWorkerState & {
   /** What its API was asked: method and (for replications) the block. */
-  readonly calls: { method: string; firstReplication?: number; replications?: number }[];
-  crash(message: string): void;
-}
+  readonly calls: Call[];
+};
 
 function fakeWorkers(makeApi: () => object) {
-  const made: FakeWorker[] = [];
-  const create = (): WorkerLike => {
-    const { port1, port2 } = new MessageChannel();
-    const calls: FakeWorker['calls'] = [];
+  const calls: Call[][] = []; // one list per worker, in creation order
+  const f = fakeWorkerFactory(() => {
+    const mine: Call[] = [];
+    calls.push(mine);
     const api = makeApi() as Record<string, (...args: unknown[]) => unknown>;
-    const recorded = Object.fromEntries(Object.entries(api).map(([method, fn]) => [method, (...args: unknown[]) => {
+    return Object.fromEntries(Object.entries(api).map(([method, fn]) => [method, (...args: unknown[]) => {
       const opts = args[1] as { firstReplication?: number; replications?: number } | undefined;
-      calls.push({ method, firstReplication: opts?.firstReplication, replications: opts?.replications });
+      mine.push({ method, firstReplication: opts?.firstReplication, replications: opts?.replications });
       return fn(...args);
     }]));
-    Comlink.expose(recorded, port2 as unknown as Comlink.Endpoint);
-    const errorFns = new Set<(e: Event) => void>();
-    const state: FakeWorker = {
-      terminated: false, calls,
-      crash: (message) => errorFns.forEach((fn) => fn({ message } as unknown as Event)),
-    };
-    made.push(state);
-    return {
-      postMessage: (m, t) => port1.postMessage(m, t as never),
-      addEventListener: (type, fn) => { if (type === 'message') port1.addEventListener('message', fn as never); else errorFns.add(fn); },
-      removeEventListener: (type, fn) => { if (type === 'message') port1.removeEventListener('message', fn as never); else errorFns.delete(fn); },
-      terminate: () => { state.terminated = true; port1.close(); port2.close(); },
-      ...({ start: () => port1.start() } as object),
-    };
+  });
+  const create = () => {
+    const worker = f.create();
+    Object.assign(f.made[f.made.length - 1], { calls: calls[calls.length - 1] });
+    return worker;
   };
-  return { create, made };
+  return { create, made: f.made as FakeWorker[] };
 }
 
 /** The built-in default network, through the same loader the app uses. */

@@ -1,12 +1,12 @@
 /**
  * Reliability cases 19–21 at the bridge: abort terminates and rejects at once, a crash rejects
  * and recovers, many calls with progress callbacks start one worker and leave none behind.
- * The "worker" is a Comlink endpoint on a MessageChannel in this thread.
+ * The "worker" is tests/support/fake-worker.ts.
  */
 import * as Comlink from 'comlink';
-import { MessageChannel } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { AbortedError, WorkerBridge, WorkerCrashedError, type WorkerLike } from '../../../src/app/workers/worker-bridge';
+import { AbortedError, WorkerBridge, WorkerCrashedError } from '../../../src/app/workers/worker-bridge';
+import { fakeWorkerFactory } from '../../support/fake-worker';
 
 interface Api {
   echo(x: number): Promise<number>;
@@ -14,40 +14,23 @@ interface Api {
   withProgress(n: number, cb: (f: number) => void): Promise<number>;
 }
 
-function fakeWorkerFactory() {
-  const made: { terminated: boolean; crash(msg: string): void }[] = [];
-  const create = (): WorkerLike => {
-    const { port1, port2 } = new MessageChannel();
-    const api: Api = {
-      echo: async (x) => x * 2,
-      never: () => new Promise<number>(() => undefined),
-      async withProgress(n, cb) {
-        try {
-          for (let i = 1; i <= n; i++) await cb(i / n);
-          return n;
-        } finally {
-          (cb as unknown as Comlink.ProxyMarked & { [Comlink.releaseProxy](): void })[Comlink.releaseProxy]?.();
-        }
-      },
-    };
-    Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-    const errorFns = new Set<(e: Event) => void>();
-    const state = { terminated: false, crash: (message: string) => errorFns.forEach((fn) => fn({ message } as unknown as Event)) };
-    made.push(state);
-    return {
-      postMessage: (m, t) => port1.postMessage(m, t as never),
-      addEventListener: (type, fn) => { if (type === 'message') port1.addEventListener('message', fn as never); else errorFns.add(fn); },
-      removeEventListener: (type, fn) => { if (type === 'message') port1.removeEventListener('message', fn as never); else errorFns.delete(fn); },
-      terminate: () => { state.terminated = true; port1.close(); port2.close(); },
-      ...({ start: () => port1.start() } as object),
-    };
-  };
-  return { create, made };
-}
+const api = (): Api => ({
+  echo: async (x) => x * 2,
+  never: () => new Promise<number>(() => undefined),
+  async withProgress(n, cb) {
+    try {
+      for (let i = 1; i <= n; i++) await cb(i / n);
+      return n;
+    } finally {
+      (cb as unknown as Comlink.ProxyMarked & { [Comlink.releaseProxy](): void })[Comlink.releaseProxy]?.();
+    }
+  },
+});
+const fakeWorkers = () => fakeWorkerFactory(api);
 
 describe('WorkerBridge', () => {
   it('starts the worker on first use and reuses it', async () => {
-    const f = fakeWorkerFactory();
+    const f = fakeWorkers();
     const bridge = new WorkerBridge<Api>(f.create);
     expect(bridge.running).toBe(false);
     expect(await bridge.call((api) => api.echo(21))).toBe(42);
@@ -56,7 +39,7 @@ describe('WorkerBridge', () => {
   });
 
   it('case 19: abort terminates the worker, rejects as aborted at once, and the next call works', async () => {
-    const f = fakeWorkerFactory();
+    const f = fakeWorkers();
     const bridge = new WorkerBridge<Api>(f.create);
     const ctl = new AbortController();
     const pending = bridge.call((api) => api.never(), ctl.signal);
@@ -70,7 +53,7 @@ describe('WorkerBridge', () => {
   });
 
   it('an already-aborted signal never starts a worker', async () => {
-    const f = fakeWorkerFactory();
+    const f = fakeWorkers();
     const bridge = new WorkerBridge<Api>(f.create);
     const ctl = new AbortController();
     ctl.abort();
@@ -79,7 +62,7 @@ describe('WorkerBridge', () => {
   });
 
   it('case 20: a crash rejects the pending call with a clear error and the bridge recovers', async () => {
-    const f = fakeWorkerFactory();
+    const f = fakeWorkers();
     const bridge = new WorkerBridge<Api>(f.create);
     const pending = bridge.call((api) => api.never());
     await Promise.resolve();
@@ -91,7 +74,7 @@ describe('WorkerBridge', () => {
   });
 
   it('case 21: 100 runs with progress callbacks use one worker and report every step', async () => {
-    const f = fakeWorkerFactory();
+    const f = fakeWorkers();
     const bridge = new WorkerBridge<Api>(f.create);
     let steps = 0;
     for (let i = 0; i < 100; i++) {
