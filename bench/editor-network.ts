@@ -4,18 +4,8 @@
  * DC → customer), seeded so every run draws the same map. DCs carry stock and a storage capacity,
  * so the stock rings are drawn too.
  */
+import { mulberry32 } from '../scripts/lib/mulberry32';
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface EditorNetworkSpec {
   readonly sites: number;
@@ -28,7 +18,7 @@ type Kind = 'supplier' | 'plant' | 'dc' | 'customer';
 const NAMES: Record<Kind, string> = { supplier: 'Supplier', plant: 'Plant', dc: 'DC', customer: 'Customer' };
 
 export function generateEditorNetwork(spec: EditorNetworkSpec): Record<string, unknown> {
-  const rnd = prng(spec.seed ?? 7);
+  const rnd = mulberry32(spec.seed ?? 7);
   const counts: [Kind, number][] = [
     ['supplier', Math.max(1, Math.round(spec.sites * 0.02))],
     ['plant', Math.max(1, Math.round(spec.sites * 0.03))],

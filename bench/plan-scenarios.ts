@@ -5,18 +5,8 @@
  */
 import { loadScenario } from '../src/core/model/load';
 import type { Scenario } from '../src/core/model/types';
+import { mulberry32 } from '../scripts/lib/mulberry32';
 
-/** mulberry32: small seeded PRNG, same numbers everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function load(doc: Record<string, unknown>): Scenario {
   const r = loadScenario(doc);
@@ -34,7 +24,7 @@ export interface NetworkSpec {
 
 /** An LP: 10 % plants, 30 % DCs, 60 % customers; lanes plant→DC, DC→customer and a few direct ones. */
 export function generateNetworkScenario(spec: NetworkSpec): Scenario {
-  const rnd = prng(spec.seed ?? 1);
+  const rnd = mulberry32(spec.seed ?? 1);
   const P = spec.products ?? 2;
   const nPlants = Math.max(1, Math.round(spec.sites * 0.1));
   const nDcs = Math.max(1, Math.round(spec.sites * 0.3));
@@ -101,7 +91,7 @@ export interface LocationSpec {
 
 /** A capacitated facility-location MIP: potential plants with capacity and fixed cost serve customers. */
 export function generateLocationScenario(spec: LocationSpec): Scenario {
-  const rnd = prng(spec.seed ?? 7);
+  const rnd = mulberry32(spec.seed ?? 7);
   const H = spec.periods ?? 1;
   const pos = () => ({ lat: 40 + rnd() * 15, lon: -5 + rnd() * 25 });
   const customers = Array.from({ length: spec.customers }, (_, i) => ({ id: `c${i}`, name: `Customer ${i}`, kind: 'customer', ...pos(), q: Math.round(10 + rnd() * 40) }));

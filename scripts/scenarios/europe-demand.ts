@@ -10,6 +10,7 @@
  * grinder promotion in France and Spain (weeks 14–15, ×1.5).
  */
 import type { CustomerPlace } from './europe-places';
+import { mulberry32 } from '../lib/mulberry32';
 
 export interface ProductRate {
   readonly id: string;
@@ -24,17 +25,6 @@ export interface DemandRowOut {
   readonly quantity: number;
 }
 
-/** mulberry32: tiny, fast, well-mixed 32-bit PRNG; enough for reproducible noise. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function season(week: number): number {
   return 1 + 0.12 * Math.cos((2 * Math.PI * (week - 49)) / 52);

@@ -3,19 +3,12 @@
  * Production started in period t with lead time Lp completes in t + 1 + Lp (like an order), so
  * the work-in-process ring of a node needs Lp + 2 slots.
  */
+import type { Network } from './network';
 import type { CompileContext } from './compile-context';
 import type { NodeDraft } from './compile-nodes';
 
-export interface ProductionArrays {
-  readonly prodLead: Int32Array;
-  readonly prodCapacity: Float64Array;
-  readonly prodCost: Float64Array;
-  readonly wipStart: Int32Array;
-  readonly wipSize: Int32Array;
-  readonly bomStart: Int32Array;
-  readonly bomComponent: Int32Array;
-  readonly bomQty: Float64Array;
-}
+/** The part of the compiled Network this step fills in. */
+export type ProductionArrays = Pick<Network, 'prodLead' | 'prodCapacity' | 'prodCost' | 'wipStart' | 'wipSize' | 'bomStart' | 'bomComponent' | 'bomQty'>;
 
 export function compileProduction(ctx: CompileContext, nodes: readonly NodeDraft[], indexOfKey: (key: number) => number): ProductionArrays {
   const { scenario } = ctx;
