@@ -6,9 +6,15 @@ import { existsSync } from 'node:fs';
 const executablePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser']
   .find((p): p is string => !!p && existsSync(p));
 
+// E2E_PORT / E2E_OUT_DIR let several people (or agents) run their specs side by side on one machine.
+const port = process.env.E2E_PORT ?? '4173';
+const outDir = process.env.E2E_OUT_DIR ? ` --outDir ${process.env.E2E_OUT_DIR}` : '';
+const buildOut = outDir ? `${outDir} --emptyOutDir` : '';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
+  ...(process.env.E2E_OUT_DIR ? { outputDir: `${process.env.E2E_OUT_DIR}-results` } : {}),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
@@ -16,7 +22,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     acceptDownloads: true,
     launchOptions: {
@@ -26,8 +32,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite build --logLevel warn${buildOut} && npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDir}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
   },
