@@ -20,6 +20,7 @@ import {
 } from './library-state';
 import { BLOCKED_MESSAGE, MEMORY_ONLY_MESSAGE } from './save-state';
 import { candidateIds, loadStored, openStoreOrMemory, storedDocText, type OpenedStore } from './stored-scenarios';
+import { forkScenario } from './fork';
 import { blankScenario, defaultScenario, fitName, scenarioFromTemplate } from './templates';
 
 export type { LibraryState } from './library-state';
@@ -104,6 +105,15 @@ export class ScenarioLibrary {
     return this.#op(async () => {
       const source = await this.#scenarioFor(id);
       return this.#createAndOpen({ ...source, id: this.#o.newId(), name: fitName(`Copy of ${source.name}`) });
+    });
+  }
+
+  /** A what-if copy of `id` (see fork.ts), opened at once; resolves to its id. */
+  fork(id: string): Promise<string> {
+    return this.#op(async () => {
+      const source = await this.#scenarioFor(id);
+      const taken = this.#state.list.map((m) => m.name);
+      return this.#createAndOpen(forkScenario(source, this.#o.newId(), taken, new Date(this.#o.now?.() ?? Date.now())));
     });
   }
 
