@@ -16,6 +16,8 @@ export interface EditableLibrary {
   getState(): LibraryState;
   subscribe(fn: (s: LibraryState) => void): () => void;
   update(mutate: (s: Scenario) => Scenario): void;
+  /** Why edits are refused right now (a shared scenario shown read-only), or null. */
+  readOnly?(): string | null;
 }
 
 export interface EditorSnapshot {
@@ -47,6 +49,12 @@ export class EditorSession {
   dispatch(cmd: EditCommand, coalesceKey?: string): EditResult {
     const current = this.#lib.getState().current;
     if (!current) return { ok: false, issues: [{ table: 'scenario', message: 'no scenario is open' }] };
+    const locked = this.#lib.readOnly?.() ?? null;
+    if (locked !== null) {
+      this.#issues = [{ table: 'scenario', message: locked }];
+      this.#emit();
+      return { ok: false, issues: this.#issues };
+    }
     const r = applyEdit(current, cmd);
     if (!r.ok) {
       this.#issues = r.issues;
@@ -92,6 +100,7 @@ export class EditorSession {
   }
 
   #travel(move: () => Scenario | null | undefined): boolean {
+    if ((this.#lib.readOnly?.() ?? null) !== null) return false;
     const target = move();
     if (!target) return false;
     this.#issues = [];
