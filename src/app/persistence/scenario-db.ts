@@ -1,25 +1,28 @@
 /**
  * The IndexedDB implementation of ScenarioStore: the only module that touches IndexedDB.
  *
- * Layout (DB_SCHEMA_VERSION 1): `scenarios` holds ScenarioMeta (keyPath id) so the library can
+ * Layout (DB_SCHEMA_VERSION 2): `scenarios` holds ScenarioMeta (keyPath id) so the library can
  * list without reading documents; `docs` holds `{ id, doc }`; `meta` holds app keys
- * (lastOpenedId, schemaVersion). A scenario write touches `scenarios` and `docs` in one
- * transaction, after comparing revisions inside that same transaction.
+ * (lastOpenedId, schemaVersion); `results` (since version 2) holds one cached simulation result
+ * per scenario id (out-of-line key). A scenario write touches `scenarios` and `docs` in one
+ * transaction, after comparing revisions inside that same transaction; deleting a scenario
+ * deletes its cached result in that same transaction.
  */
 import { wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Scenario } from '../../core';
 import { buildMeta, decidePut, toPlainDoc } from './records';
 import { isQuotaError, StorageFullError, StoreClosedError } from './storage-errors';
-import { SCHEMA_VERSION_KEY, type PutResult, type ScenarioMeta, type ScenarioStore, type StoredScenario } from './store';
+import { SCHEMA_VERSION_KEY, type PutResult, type ResultRecords, type ScenarioMeta, type ScenarioStore, type StoredScenario } from './store';
 
 export const DB_NAME = 'chainlab';
 /** Bump with a new step in `upgradeSchema`; older tabs are asked to close (see `blocking`). */
-export const DB_SCHEMA_VERSION = 1;
+export const DB_SCHEMA_VERSION = 2;
 
 interface ChainLabDb extends DBSchema {
   scenarios: { key: string; value: ScenarioMeta };
   docs: { key: string; value: { id: string; doc: unknown } };
   meta: { key: string; value: unknown };
+  results: { key: string; value: unknown };
 }
 
 export interface OpenScenarioDbOptions {
@@ -42,14 +45,15 @@ type WriteTx = IDBPTransaction<ChainLabDb, Array<StoreNames<ChainLabDb>>, 'readw
 const noop = (): void => {};
 
 /**
- * Version 1 stores, created when missing rather than by `oldVersion`, so a database left
+ * Stores are created when missing rather than by `oldVersion` alone, so a database left
  * half-made (or made by something else under our name) is repaired instead of aborting the open.
- * Later versions add numbered steps below, keyed on `oldVersion`.
+ * Version 1: scenarios, docs, meta. Version 2 (1 → 2): adds `results`; scenarios are untouched.
  */
-function upgradeSchema(db: Db, _oldVersion: number): void {
+function upgradeSchema(db: Db, oldVersion: number, newVersion: number): void {
   if (!db.objectStoreNames.contains('scenarios')) db.createObjectStore('scenarios', { keyPath: 'id' });
   if (!db.objectStoreNames.contains('docs')) db.createObjectStore('docs', { keyPath: 'id' });
   if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
+  if (oldVersion < 2 && newVersion >= 2 && !db.objectStoreNames.contains('results')) db.createObjectStore('results');
 }
 
 /**
@@ -61,7 +65,7 @@ function openWith(factory: IDBFactory, name: string, version: number, o: OpenSce
   const request = factory.open(name, version);
   request.addEventListener('upgradeneeded', (event) => {
     const db = wrap(request.result) as unknown as Db;
-    upgradeSchema(db, event.oldVersion);
+    upgradeSchema(db, event.oldVersion, event.newVersion ?? version);
     // The schema version lives beside the data, so an export of the raw DB says what it is.
     request.transaction?.objectStore('meta').put(version, SCHEMA_VERSION_KEY);
   });
@@ -102,8 +106,28 @@ export async function openScenarioDb(o: OpenScenarioDbOptions = {}): Promise<Sce
     }
   }
 
+  /** A database opened at version 1 (tests only) has no results store: no cache, no failure. */
+  const hasResults = (): boolean => open().objectStoreNames.contains('results');
+
+  const results: ResultRecords = {
+    async get(scenarioId) {
+      return hasResults() ? open().get('results', scenarioId) : undefined;
+    },
+    async put(scenarioId, value) {
+      if (!hasResults()) throw new Error('this database has no results store (schema version 1)');
+      await write(['results'], async (tx) => { await tx.objectStore('results').put(value, scenarioId); });
+    },
+    async delete(scenarioId) {
+      if (hasResults()) await write(['results'], async (tx) => { await tx.objectStore('results').delete(scenarioId); });
+    },
+    async keys() {
+      return hasResults() ? open().getAllKeys('results') : [];
+    },
+  };
+
   return {
     kind: 'indexeddb',
+    results,
     async list() {
       return open().getAll('scenarios');
     },
@@ -126,8 +150,14 @@ export async function openScenarioDb(o: OpenScenarioDbOptions = {}): Promise<Sce
       });
     },
     async delete(id: string) {
-      await write(['scenarios', 'docs'], async (tx) => {
-        await Promise.all([tx.objectStore('scenarios').delete(id), tx.objectStore('docs').delete(id)]);
+      if (!hasResults()) {
+        await write(['scenarios', 'docs'], async (tx) => {
+          await Promise.all([tx.objectStore('scenarios').delete(id), tx.objectStore('docs').delete(id)]);
+        });
+        return;
+      }
+      await write(['scenarios', 'docs', 'results'], async (tx) => {
+        await Promise.all([tx.objectStore('scenarios').delete(id), tx.objectStore('docs').delete(id), tx.objectStore('results').delete(id)]);
       });
     },
     async getMeta(key: string) {

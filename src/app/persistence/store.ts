@@ -34,9 +34,24 @@ export type PutResult =
   /** The stored record was written by a newer app version: never overwrite what we cannot read. */
   | { readonly ok: false; readonly reason: 'newer'; readonly message: string; readonly current: ScenarioMeta };
 
+/**
+ * Cached simulation results, one per scenario id (the `results` object store). Values are kept
+ * by structured clone, so typed arrays stay typed arrays; what a value holds is the result
+ * cache's business (src/app/results). Deleting a scenario deletes its result in the same write.
+ */
+export interface ResultRecords {
+  get(scenarioId: string): Promise<unknown>;
+  /** Throws `StorageFullError` when the quota is exhausted, DataCloneError for uncloneable data. */
+  put(scenarioId: string, value: unknown): Promise<void>;
+  delete(scenarioId: string): Promise<void>;
+  keys(): Promise<string[]>;
+}
+
 export interface ScenarioStore {
   /** 'indexeddb' or 'memory' — lets the caller say where work is kept. */
   readonly kind: 'indexeddb' | 'memory';
+  /** The result cache's records (both built-in stores have them; wrappers may leave them out). */
+  readonly results?: ResultRecords;
   list(): Promise<ScenarioMeta[]>;
   get(id: string): Promise<StoredScenario | undefined>;
   /**
@@ -45,6 +60,7 @@ export interface ScenarioStore {
    * Throws `StorageFullError` when the browser's quota is exhausted.
    */
   put(doc: Scenario, expectedRevision: number | null): Promise<PutResult>;
+  /** Deletes the scenario and its cached result. */
   delete(id: string): Promise<void>;
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;

@@ -17,7 +17,7 @@ export type EditorTool =
   | { readonly kind: 'connect' };
 
 export type LayoutMode = 'geo' | 'schematic';
-export type MainView = 'map' | 'tables' | 'demand' | 'simulate' | 'plan';
+export type MainView = 'map' | 'tables' | 'demand' | 'simulate' | 'plan' | 'compare';
 
 export const selectionKey = (table: string, key: string): SelectionKey => `${table}:${key}`;
 export function parseSelectionKey(k: SelectionKey): { table: string; key: string } {

@@ -461,8 +461,8 @@ describe('case 9: database upgrade in another tab', () => {
   it('the old tab learns its connection closed and says to reload; later writes fail visibly, work kept', async () => {
     const factory = freshFactory();
     const { lib } = await ready(factory, { autosaveDelayMs: 60_000 });
-    const { openScenarioDb } = await import('../../../src/app/persistence/scenario-db');
-    const newer = await openScenarioDb({ idbFactory: factory, name: 'chainlab-test', version: 2 });
+    const { openScenarioDb, DB_SCHEMA_VERSION } = await import('../../../src/app/persistence/scenario-db');
+    const newer = await openScenarioDb({ idbFactory: factory, name: 'chainlab-test', version: DB_SCHEMA_VERSION + 1 });
     expect(state(lib).warning).toMatch(/updated in another tab.*reload/);
     lib.update(rename('after upgrade'));
     await lib.flush();
