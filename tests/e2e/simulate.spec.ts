@@ -33,18 +33,18 @@ test('simulate the default network: progress, KPIs and charts, cancel a long run
   const stockPath = page.getByTestId('sim-chart-stock-path').first();
   const d = (await stockPath.getAttribute('d')) ?? '';
   expect(d.split('L').length).toBeGreaterThanOrEqual(52); // one point per week
-  await expect(page.getByTestId('sim-chart-site')).toHaveValue('dc-lyon');
+  await expect(page.getByTestId('sim-chart-site')).toHaveValue('site:dc-lyon');
   expect(await page.getByTestId('sim-site-table').locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
 
   // Hover read-out and the data table alternative.
   const svg = page.getByTestId('sim-chart-stock').locator('svg');
   await svg.hover();
-  await expect(page.getByTestId('sim-chart-stock-readout')).toContainText(/Period \d+.*on hand [\d,.]+/);
-  await page.getByTestId('sim-chart-stock-toggle-data').click();
+  await expect(page.getByTestId('sim-chart-stock-readout')).toContainText(/week \d+.*on hand [\d,.]+/);
+  await page.getByTestId('sim-chart-stock-data').locator('summary').click();
   await expect(page.getByTestId('sim-chart-stock').locator('table tbody tr')).toHaveCount(52);
 
   // Another site and product redraw the charts.
-  await page.getByTestId('sim-chart-site').selectOption('plant-leipzig');
+  await page.getByTestId('sim-chart-site').selectOption('site:plant-leipzig');
   await expect(page.getByTestId('sim-chart-stock')).toContainText('Leipzig');
 
   // Monte Carlo over the worker pool: progress with a percentage, then ± confidence intervals.
@@ -149,5 +149,147 @@ test('input the engine refuses is reported with the site at fault, and nothing r
   await expect(message.locator('li').first()).toContainText('sites[2]: "dc-lyon" has no inventory row for');
   await expect(page.getByTestId('sim-results')).toHaveCount(0);
   expect(await exportCurrent(page, info, 'after')).toEqual(before);
+  expect(problems).toEqual([]);
+});
+
+/** The bytes of a download triggered by `click`. */
+async function downloaded(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
+  const download = page.waitForEvent('download');
+  await click();
+  const file = await download;
+  return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+/** Points ("M…L…") of a chart's first path. */
+async function pointsOf(page: Page, testid: string): Promise<number> {
+  const d = (await page.getByTestId(`${testid}-path`).first().getAttribute('d')) ?? '';
+  return (d.match(/[ML]/g) ?? []).length;
+}
+
+test('the results dashboard: scopes, shared brush zoom, read-outs, SVG / PNG / CSV exports, Monte Carlo bands', async ({ page }, info) => {
+  const problems = watchForProblems(page);
+  await openApp(page);
+  await page.getByTestId('view-simulate').click();
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-dashboard')).toHaveAttribute('data-render-ms', /^\d+$/);
+
+  // Every chart of a site, each with its KPI definition on keyboard focus too.
+  for (const id of ['stock', 'transit', 'orders', 'backlog', 'order-status', 'bullwhip']) await expect(page.getByTestId(`sim-chart-${id}`)).toBeVisible();
+  await expect(page.getByTestId('sim-chart-stock-path')).toHaveCount(2); // on hand and storage capacity
+  await expect(page.getByTestId('sim-chart-bullwhip-path')).toHaveCount(3); // demand, echelons 1 and 2
+  await expect(page.getByTestId('sim-chart-order-status-bar')).toHaveCount(6);
+  // The definition is a 1 px visually hidden description until the card is hovered or focused.
+  const definitionWidth = async () => (await page.getByTestId('kpi-profit-definition').boundingBox())?.width ?? 0;
+  expect(await definitionWidth()).toBeLessThan(2);
+  await page.getByTestId('kpi-profit').focus();
+  await expect.poll(definitionWidth).toBeGreaterThan(100);
+  await expect(page.getByTestId('kpi-profit-definition')).toContainText('Margin − holding');
+  await page.getByTestId('kpi-profit').blur();
+
+  // Brush weeks on the orders chart: every line chart zooms to the same range.
+  const line = ['stock', 'transit', 'orders', 'backlog', 'bullwhip'];
+  for (const id of line) await expect(page.getByTestId(`sim-chart-${id}`)).toHaveAttribute('data-range', '1-52');
+  const before = await pointsOf(page, 'sim-chart-stock');
+  await page.getByTestId('sim-chart-orders-svg').scrollIntoViewIfNeeded();
+  const box = (await page.getByTestId('sim-chart-orders-svg').boundingBox())!;
+  const plotLeft = box.x + 52;
+  const plotWidth = box.width - 52 - 18;
+  await page.mouse.move(plotLeft + plotWidth * 0.2, box.y + 60);
+  await page.mouse.down();
+  await page.mouse.move(plotLeft + plotWidth * 0.45, box.y + 70, { steps: 8 });
+  await page.mouse.up();
+  const zoomed = (await page.getByTestId('sim-chart-orders').getAttribute('data-range'))!;
+  const [from, to] = zoomed.split('-').map(Number);
+  // 0.2 and 0.45 of weeks 1..52 → about weeks 11 and 24
+  expect(from).toBeGreaterThanOrEqual(10);
+  expect(from).toBeLessThanOrEqual(12);
+  expect(to).toBeGreaterThanOrEqual(23);
+  expect(to).toBeLessThanOrEqual(25);
+  for (const id of line) await expect(page.getByTestId(`sim-chart-${id}`)).toHaveAttribute('data-range', zoomed);
+  expect(await pointsOf(page, 'sim-chart-stock')).toBe(to - from + 1);
+  expect(await pointsOf(page, 'sim-chart-stock')).toBeLessThan(before);
+  await expect(page.getByTestId('sim-zoom-from')).toHaveValue(String(from));
+
+  // Hover read-out inside the zoom: the week and every line's value.
+  const stock = page.getByTestId('sim-chart-stock-svg');
+  await stock.hover({ position: { x: 60, y: 80 } });
+  await expect(page.getByTestId('sim-chart-stock-readout')).toContainText(new RegExp(`week ${from}\\b.*on hand [\\d,.]+.*storage capacity \\(all products\\) 40,000`));
+  // Keyboard: arrows move the read-out, Escape shows the whole run again.
+  await page.mouse.move(0, 0);
+  await stock.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('sim-chart-stock-readout')).toContainText(`week ${from + 1}`);
+  await expect(stock).toHaveAttribute('aria-valuetext', new RegExp(`^week ${from + 1}: on hand`));
+  await page.keyboard.press('Escape');
+  for (const id of line) await expect(page.getByTestId(`sim-chart-${id}`)).toHaveAttribute('data-range', '1-52');
+  // Brush again on another chart, then a double-click shows the whole run.
+  await page.getByTestId('sim-chart-transit-svg').scrollIntoViewIfNeeded();
+  const transit = (await page.getByTestId('sim-chart-transit-svg').boundingBox())!;
+  await page.mouse.move(transit.x + 52 + 40, transit.y + 60);
+  await page.mouse.down();
+  await page.mouse.move(transit.x + 52 + 200, transit.y + 60, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByTestId('sim-chart-stock')).not.toHaveAttribute('data-range', '1-52');
+  await page.mouse.dblclick(transit.x + 52 + 100, transit.y + 60);
+  for (const id of line) await expect(page.getByTestId(`sim-chart-${id}`)).toHaveAttribute('data-range', '1-52');
+  // The typed range is the keyboard user's brush.
+  await page.getByTestId('sim-zoom-from').fill('5');
+  await page.getByTestId('sim-zoom-to').fill('20');
+  await page.getByTestId('sim-zoom-to').press('Enter');
+  await expect(page.getByTestId('sim-chart-bullwhip')).toHaveAttribute('data-range', '5-20');
+  await page.getByTestId('sim-zoom-from').fill('abc');
+  await page.getByTestId('sim-zoom-from').press('Enter');
+  await expect(page.getByTestId('sim-zoom-error')).toHaveText('"from" must be a period number from 1 to 52');
+  await expect(page.getByTestId('sim-chart-bullwhip')).toHaveAttribute('data-range', '5-20');
+  await page.getByTestId('sim-zoom-reset').click();
+  await expect(page.getByTestId('sim-zoom-error')).toHaveText('');
+  await expect(page.getByTestId('sim-chart-bullwhip')).toHaveAttribute('data-range', '1-52');
+
+  // Exports of the stock chart: a standalone SVG, a 2× PNG, and its numbers as CSV.
+  const svgFile = await downloaded(page, () => page.getByTestId('sim-chart-stock-export-svg').click());
+  expect(svgFile.name).toMatch(/stock-on-hand-dc-lyon\.svg$/);
+  const svgText = svgFile.bytes.toString('utf8');
+  expect(svgText).toMatch(/<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  expect(svgText).toContain('Stock on hand — DC Lyon (units, all products)'); // heading drawn in
+  expect(svgText).toContain('stroke: rgb(0, 114, 178)'); // computed style inlined (Okabe–Ito blue)
+  expect(svgText).not.toContain('data-testid');
+  const svgWidth = Number(/<svg[^>]*\swidth="([\d.]+)"/.exec(svgText)![1]);
+  const svgHeight = Number(/<svg[^>]*\sheight="([\d.]+)"/.exec(svgText)![1]);
+  const png = await downloaded(page, () => page.getByTestId('sim-chart-stock-export-png').click());
+  expect(png.name).toMatch(/\.png$/);
+  expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // IHDR: width and height at bytes 16–23, twice the SVG's
+  expect(png.bytes.readUInt32BE(16)).toBe(Math.round(svgWidth * 2));
+  expect(png.bytes.readUInt32BE(20)).toBe(Math.round(svgHeight * 2));
+  const csv = await downloaded(page, () => page.getByTestId('sim-chart-stock-export-csv').click());
+  const csvLines = csv.bytes.toString('utf8').replace(/^\ufeff/, '').trim().split(/\r?\n/);
+  expect(csvLines[0]).toBe('week,on hand,storage capacity (all products)');
+  expect(csvLines).toHaveLength(53);
+  expect(csvLines[1]).toMatch(/^1,[\d.]+,40000$/);
+  await writeFile(info.outputPath('stock.svg'), svgFile.bytes);
+  await writeFile(info.outputPath('stock.png'), png.bytes);
+
+  // Other scopes: a lane and a company.
+  const lane = await page.getByTestId('sim-chart-site').locator('optgroup[label="Lanes"] option').first().getAttribute('value');
+  await page.getByTestId('sim-chart-site').selectOption(lane!);
+  await expect(page.getByTestId('sim-chart-lane-shipped')).toBeVisible();
+  await expect(page.getByTestId('sim-chart-lane-shipped-path')).toHaveCount(1);
+  await page.getByTestId('sim-chart-site').selectOption('party:brewline');
+  await expect(page.getByTestId('sim-chart-party')).toContainText('Cash, receivables and payables');
+  await expect(page.getByTestId('sim-chart-party-path')).toHaveCount(3);
+
+  // Monte Carlo: mean lines in bands over the replications.
+  await page.getByTestId('sim-replications').fill('40');
+  await page.getByTestId('sim-variability').selectOption('normal');
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-results')).toHaveAttribute('data-kind', 'replications', { timeout: 30_000 });
+  await expect(page.getByTestId('sim-chart-stock-band')).toHaveCount(1);
+  await expect(page.getByTestId('sim-chart-stock')).toContainText('mean and 5–95 % band of 40 replications');
+  await expect(page.getByTestId('sim-chart-backlog-band')).toHaveCount(2);
+  await expect(page.getByTestId('kpi-profit-value')).toHaveText(/^[\d,]+ ± [\d,]+$/);
+  await page.getByTestId('sim-chart-stock-svg').hover({ position: { x: 200, y: 80 } });
+  await expect(page.getByTestId('sim-chart-stock-readout')).toContainText(/on hand \(mean\) [\d,.]+.*on hand 5–95 % [\d,.]+ – [\d,.]+/);
+  await page.screenshot({ path: info.outputPath('dashboard-monte-carlo.png'), fullPage: true });
   expect(problems).toEqual([]);
 });

@@ -73,3 +73,33 @@ export function partyCash(result: SimResult, first: readonly string[] = [], limi
   const rank = (c: PartyCash) => (first.includes(c.partyId) ? 0 : 1);
   return all.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).slice(0, limit).map((x) => x.c);
 }
+
+export type PartyMetric = 'cash' | 'receivables' | 'payables';
+
+export interface PartyBalances {
+  readonly partyId: string;
+  readonly name: string;
+  readonly cash: Float64Array;
+  readonly receivables: Float64Array;
+  readonly payables: Float64Array;
+}
+
+/** The companies of the run with party series (end customers left out), in the engine's order. */
+export function chartableParties(result: SimResult): { readonly partyId: string; readonly name: string }[] {
+  if (!result.series.party) return [];
+  return result.parties.filter((p) => !p.external).map((p) => ({ partyId: p.id, name: p.name }));
+}
+
+/** Cash, receivables and payables of one party per period; null when not kept or unknown. */
+export function partyBalances(result: SimResult, partyId: string): PartyBalances | null {
+  const party = result.series.party;
+  const j = result.parties.findIndex((p) => p.id === partyId);
+  if (!party || j < 0) return null;
+  const { periods, parties } = result.series;
+  const column = (m: PartyMetric) => {
+    const out = new Float64Array(periods);
+    for (let t = 0; t < periods; t++) out[t] = party[m][t * parties + j];
+    return out;
+  };
+  return { partyId, name: result.parties[j].name, cash: column('cash'), receivables: column('receivables'), payables: column('payables') };
+}

@@ -8,15 +8,19 @@ import * as Comlink from 'comlink';
 import type { Scenario } from '../../core/model/types';
 import { combineReplications, compileNetwork, createSimulation, seriesTransferables, simulationOf, type SimOptions, type SimResult, type SimSummary } from '../../core/sim';
 import { throttleProgress } from './progress-throttle';
-import type { CombinedReplications, ProgressCallback, ReplicationsPart } from './run-types';
+import type { CombinedReplications, ProgressCallback, ReplicationsOptions, ReplicationsPart } from './run-types';
+import { BandAccumulator, bandTransferables, combineBands, type BandPart } from './series-bands';
 import { Slicer, stepToEnd } from './sliced-run';
 import { concatPacked, packSummaries, unpackSummaries, type PackedSummaries } from './summary-pack';
 
 export interface SimulateApi {
   simulate(scenario: Scenario, options: SimOptions, onProgress?: ProgressCallback): Promise<SimResult>;
-  replications(scenario: Scenario, options: SimOptions & { readonly replications: number; readonly firstReplication: number }, onProgress?: ProgressCallback): Promise<ReplicationsPart>;
-  /** Merges parts (in replication order) into the Monte Carlo estimate, off the page's thread. */
-  combine(parts: readonly PackedSummaries[]): CombinedReplications;
+  replications(scenario: Scenario, options: ReplicationsOptions, onProgress?: ProgressCallback): Promise<ReplicationsPart>;
+  /**
+   * Merges parts (in replication order) into the Monte Carlo estimate, and their bands (when
+   * every part has one) into per-period bands, off the page's thread.
+   */
+  combine(parts: readonly PackedSummaries[], bands?: readonly BandPart[]): CombinedReplications;
 }
 
 /** A comlink proxy must be released or its MessagePort lives on; a plain function has nothing to release. */
@@ -47,9 +51,10 @@ export function createSimulateApi(): SimulateApi {
     },
     /**
      * = runReplications for replications first … first + n − 1 (compile once; replication r on
-     * random stream r, network totals only), sliced; the summaries come back packed.
+     * random stream r, network totals only), sliced; the summaries come back packed, and with
+     * `bands` the blocks's total series for the per-period bands (series-bands.ts).
      */
-    async replications(scenario, options, onProgress) {
+    async replications(scenario, { bands, ...options }, onProgress) {
       const n = options.replications;
       const first = options.firstReplication;
       if (!Number.isInteger(n) || n < 1 || !Number.isInteger(first) || first < 0) throw new RangeError(`bad replication block ${first} + ${n}`);
@@ -59,24 +64,30 @@ export function createSimulateApi(): SimulateApi {
         const seed = options.seed ?? scenario.settings.seed;
         const report = reporter(onProgress);
         const summaries: SimSummary[] = [];
+        const band = bands ? new BandAccumulator(net.periods, n, bands === 'quantiles') : undefined;
         for (let r = 0; r < n; r++) {
           const sim = simulationOf(net, seed, { ...options, replication: first + r, series: 'totals', seriesSites: undefined });
           await stepToEnd(sim, slicer, (f) => report((r + f) / n));
-          summaries.push(sim.result().summary);
+          const result = sim.result();
+          summaries.push(result.summary);
+          band?.add(result.series.total);
           if (slicer.due) await slicer.pause();
         }
         const packed = packSummaries(summaries);
-        const part: ReplicationsPart = { firstReplication: first, replications: n, seed, warnings: net.warnings, packed };
-        return Comlink.transfer(part, [packed.values.buffer as ArrayBuffer]);
+        const bandPart = band?.part();
+        const part: ReplicationsPart = { firstReplication: first, replications: n, seed, warnings: net.warnings, packed, ...(bandPart ? { bands: bandPart } : {}) };
+        return Comlink.transfer(part, [packed.values.buffer as ArrayBuffer, ...(bandPart ? bandTransferables(bandPart) : [])]);
       } finally {
         slicer.close();
         release(onProgress);
       }
     },
-    combine(parts) {
+    combine(parts, bandParts) {
       const packed = concatPacked(parts);
       const estimate = combineReplications(unpackSummaries(packed));
-      return Comlink.transfer({ estimate, packed }, [packed.values.buffer as ArrayBuffer]);
+      const bands = bandParts && bandParts.length > 0 ? combineBands(bandParts) : undefined;
+      const out: CombinedReplications = { estimate, packed, ...(bands ? { bands } : {}) };
+      return Comlink.transfer(out, [packed.values.buffer as ArrayBuffer, ...(bands ? bandTransferables(bands) : [])]);
     },
   };
 }

@@ -6,12 +6,14 @@
  * worker stops the others. Workers stay warm between runs and are stopped when idle.
  * Framework-free: the page passes a worker factory, tests pass fake workers.
  */
+import * as Comlink from 'comlink';
 import type { Scenario } from '../../core/model/types';
 import type { SimOptions } from '../../core/sim';
 import { WorkerBridge, type WorkerLike } from '../workers/worker-bridge';
 import { progressRelay, type ProxyCount } from './progress-relay';
 import { MAX_POOL, poolSize, splitReplications } from './replication-split';
 import type { RunSettings, SimOutcome } from './run-types';
+import { bandKindFor, bandTransferables, type BandPart } from './series-bands';
 import type { SimulateApi } from './simulate-worker-api';
 
 export interface RunnerOptions {
@@ -105,6 +107,8 @@ export class SimulationRunner {
   async #monteCarlo(request: RunRequest, { signal, onProgress }: RunHandlers): Promise<SimOutcome> {
     const n = request.replications;
     const blocks = splitReplications(n, this.poolFor(n));
+    // Bands of the total series: 5–95 % quantiles when every replication's series fits, else min–max.
+    const bands = bandKindFor(n, request.settings.periods ?? request.scenario.settings.horizon);
     // One controller for the whole run: the user's cancel, or the first failure, stops every worker.
     const stop = new AbortController();
     const onCancel = () => stop.abort();
@@ -116,7 +120,7 @@ export class SimulationRunner {
     let firstError: unknown;
     try {
       const settled = await Promise.allSettled(blocks.map((block, i) => this.#bridge(i).call(
-        (api) => api.replications(request.scenario, { ...optionsOf(request.settings), ...block }, relays[i]?.callback), stop.signal,
+        (api) => api.replications(request.scenario, { ...optionsOf(request.settings), ...block, bands }, relays[i]?.callback), stop.signal,
       ).catch((e: unknown) => {
         firstError ??= e;
         stop.abort();
@@ -124,10 +128,15 @@ export class SimulationRunner {
       })));
       if (firstError !== undefined) throw firstError;
       const parts = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<SimulateApi['replications']>>>).value);
-      const combined = await this.#bridge(0).call((api) => api.combine(parts.map((p) => p.packed)), stop.signal);
+      // The parts move to the merging worker (transferred, not copied: they are not used here again).
+      const packed = parts.map((p) => p.packed);
+      const bandParts = parts.every((p) => p.bands) ? parts.map((p) => p.bands as BandPart) : undefined;
+      const buffers = [...packed.map((p) => p.values.buffer as ArrayBuffer), ...(bandParts ?? []).flatMap(bandTransferables)];
+      const combined = await this.#bridge(0).call((api) => api.combine(Comlink.transfer(packed, buffers), bandParts), stop.signal);
       return {
         kind: 'replications', replications: n, seed: parts[0].seed, estimate: combined.estimate,
         perReplication: combined.packed, warnings: parts[0].warnings, workers: blocks.length,
+        ...(combined.bands ? { bands: combined.bands } : {}),
       };
     } finally {
       signal?.removeEventListener('abort', onCancel);

@@ -20,10 +20,22 @@ export interface NumberStyle {
   readonly unit?: string;
 }
 
+/**
+ * One Intl.NumberFormat per fraction-digit rule, kept: Number#toLocaleString builds a new
+ * formatter on every call (~10 µs), which a table of 1,000 sites × 11 columns notices.
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(min: number, max: number): Intl.NumberFormat {
+  const key = `${min}:${max}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max })));
+  return f;
+}
+
 function plain(x: number, style: NumberStyle): string {
   const v = style.percent ? x * 100 : x;
-  if (style.digits === undefined) return v.toLocaleString('en-US', { maximumFractionDigits: Math.abs(v) >= 100 ? 0 : 2 });
-  return v.toLocaleString('en-US', { minimumFractionDigits: style.digits, maximumFractionDigits: style.digits });
+  if (style.digits === undefined) return formatter(0, Math.abs(v) >= 100 ? 0 : 2).format(v);
+  return formatter(style.digits, style.digits).format(v);
 }
 
 function unitOf(style: NumberStyle): string {

@@ -29,7 +29,11 @@ function sellers(s: AnySummary) {
   return s.parties.filter((p) => !p.external && (valueOf(p.revenue as Num) !== 0 || valueOf(p.cogs as Num) !== 0));
 }
 
-export function kpiCards(s: AnySummary, currency: string): KpiCard[] {
+/**
+ * The cards of a summary. `profit`: margin − operating costs (app/sim/profit.ts), a number for one
+ * run or an estimate over the replications; the card is left out when not given.
+ */
+export function kpiCards(s: AnySummary, currency: string, profit?: Num): KpiCard[] {
   const t = s.total;
   const money = { digits: 0 };
   const units = { digits: 0 };
@@ -56,6 +60,8 @@ export function kpiCards(s: AnySummary, currency: string): KpiCard[] {
       definition: 'Invoiced sales net of credit notes, summed over the companies (inter-company sales included).' },
     { id: 'margin', label: 'Margin', value: formatNum(t.margin as Num, money), unit: currency,
       definition: 'Revenue − cost of goods sold (units sold × product value, net of restocked returns).' },
+    ...(profit === undefined ? [] : [{ id: 'profit', label: 'Profit', value: formatNum(profit, money), unit: currency,
+      definition: 'Margin − holding, transport, production and ordering cost (the shortage penalty is a KPI, not a payment, so it is left out).' }]),
     { id: 'c2c', label: 'Cash-to-cash', value: c2c[0]?.value ?? '—', unit: c2c.length > 0 ? 'days' : undefined,
       definition: 'Days inventory outstanding + days sales outstanding − days payables outstanding, per selling company.',
       lines: c2c },
