@@ -152,8 +152,10 @@ export class SimSession {
     if (this.active) return;
     const id = scenario.id;
     // Workers get a plain copy: a Svelte proxy cannot be structured-cloned (reliability case 6).
-    const plain = $state.snapshot(scenario) as Scenario;
-    const fingerprint = scenarioFingerprint(plain);
+    // Through JSON rather than $state.snapshot: a scenario is JSON data, and on a large network
+    // the snapshot's recursive copy holds the page several times longer (see plan-session.svelte.ts).
+    const plain = JSON.parse(JSON.stringify(scenario)) as Scenario;
+    const fingerprint = this.fingerprint(scenario);
     const parsed = parseRunForm(this.formOf(id));
     this.formErrors = { ...this.formErrors, [id]: parsed.ok ? {} : parsed.errors };
     if (!parsed.ok) return;
