@@ -1,10 +1,13 @@
 /**
  * The Optimise view as a planner uses it: the default network optimised in the browser, the plan
  * on the map and in the tables, executed by the simulator (plan vs actual), the model exported;
- * an infeasible edit explained; a long solve cancelled (reliability cases 17 and 19).
+ * an infeasible edit explained; a long solve cancelled (reliability cases 17 and 19); a solution
+ * solved outside the browser imported (and a broken one refused), and a plan executed with
+ * re-planning every few weeks.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import loadHighs from 'highs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { openApp, waitSaved, watchForProblems } from './helpers';
 
 async function openPlan(page: Page): Promise<void> {
@@ -174,5 +177,67 @@ test('a long solve is cancelled: the run ends at once, the worker goes, the next
   await page.getByTestId('plan-optimise').click();
   await expect(page.getByTestId('plan-status')).toHaveAttribute('data-status', 'optimal', { timeout: 60_000 });
   await expect(page.getByTestId('plan-problem')).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test('an external solver\'s solution is imported and shown like a solved plan; a broken file is refused with its line; the plan is executed with re-planning', async ({ page }, info) => {
+  test.setTimeout(180_000);
+  const problems = watchForProblems(page);
+  await openApp(page);
+  await openPlan(page);
+
+  // Export the model as a user would, and solve it "elsewhere": HiGHS in this test process.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export-mps').click()]);
+  const mps = await readFile(await download.path(), 'utf8');
+  const highs = await loadHighs();
+  const model = highs.createModel({ format: 'mps', data: new TextEncoder().encode(mps) });
+  model.options.set({ output_flag: false, mip_rel_gap: 0.005, time_limit: 60 });
+  model.run();
+  const objective = model.getObjectiveValue();
+  const solution = model.exportSolution(false);
+  model.dispose();
+  const good = info.outputPath('default.sol');
+  await writeFile(good, solution, 'utf8');
+
+  await page.getByTestId('plan-import-file').setInputFiles(good);
+  await expect(page.getByTestId('plan-status-label')).toHaveText('Imported', { timeout: 30_000 });
+  await expect(page.getByTestId('plan-imported-from')).toContainText('default.sol');
+  const money = `€${objective.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  await expect(page.getByTestId('plan-objective-value')).toHaveText(money);
+  await expect(page.getByTestId('plan-headline')).toContainText(`Plan imported from “default.sol”: total cost ${money}; every constraint of this scenario's model holds.`);
+  // Shown like a solved plan: on the map and in the tables.
+  expect(await page.locator('[data-testid=plan-map-lane]:not([data-flow="0"])').count()).toBeGreaterThan(10);
+  await expect(page.getByTestId('plan-flows-row')).toHaveCount(15);
+  await page.screenshot({ path: info.outputPath('plan-imported.png') });
+
+  // A file with a typo: refused, with the line, and the imported plan stays.
+  const bad = info.outputPath('typo.sol');
+  await writeFile(bad, 'ship(plant~leipzig~~dc~lyon,espresso,1) 0\nship(plant~leipzig~~dc~lyon,espresso,2) 29six\n', 'utf8');
+  await page.getByTestId('plan-import-file').setInputFiles(bad);
+  const problem = page.getByTestId('plan-problem');
+  await expect(problem).toHaveAttribute('data-kind', 'refused');
+  await expect(problem.locator('p')).toHaveText('“typo.sol” cannot be read: line 2: the value of ship(plant~leipzig~~dc~lyon,espresso,2) is not a number ("29six").');
+  await expect(page.getByTestId('plan-status-label')).toHaveText('Imported');
+  // Another scenario's solution: the wrong model.
+  const other = info.outputPath('other.sol');
+  await writeFile(other, 'ship(A~B,x,1) 3\n', 'utf8');
+  await page.getByTestId('plan-import-file').setInputFiles(other);
+  await expect(problem.locator('p')).toHaveText('“other.sol” names no column of this scenario\'s model (line 1: ship(A~B,x,1)): it is not a solution of the model exported from this scenario.');
+
+  // Execute the plan re-planning every 13 weeks under random demand: plan, plan followed, re-planned.
+  await page.getByTestId('plan-exec-variability').selectOption('normal');
+  await page.getByTestId('plan-exec-replications').fill('2');
+  await page.getByTestId('plan-exec-replan').fill('13');
+  await page.getByTestId('plan-execute').click();
+  await expect(page.getByTestId('plan-exec-cancel')).toBeVisible();
+  const rolling = page.getByTestId('plan-exec-rolling');
+  await expect(rolling).toBeVisible({ timeout: 120_000 });
+  await expect(rolling).toContainText('Re-planned every 13 weeks: after weeks 13, 26 and 39 (3 re-plans per run).');
+  await expect(page.getByTestId('plan-vs-actual')).toHaveAttribute('data-rolling', 'true');
+  const fill = page.locator('[data-testid=plan-vs-actual-row][data-key=fill-rate]');
+  await expect(fill.getByTestId('fixed-value')).toHaveText(/^\d{1,3}\.\d %/);
+  await expect(fill.getByTestId('actual-value')).toHaveText(/^\d{1,3}\.\d %/);
+  await expect(page.getByTestId('plan-exec-summary')).toContainText('2 replications');
+  await page.getByTestId('plan-execution').screenshot({ path: info.outputPath('plan-rolling.png') });
   expect(problems).toEqual([]);
 });

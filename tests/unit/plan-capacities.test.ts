@@ -10,7 +10,7 @@ import { demandRows, lane, scenario, site, sumBy } from '../support/plan-scenari
 const price = (prices: readonly ShadowPrice[], where: Partial<ShadowPrice>) =>
   prices.find((p) => Object.entries(where).every(([k, v]) => p[k as keyof ShadowPrice] === v));
 
-describe.each(['glpk', 'highs'] as const)('capacities with %s', (solver) => {
+describe.each(['glpk', 'highs', 'network'] as const)('capacities with %s', (solver) => {
   it('lane capacity: 100 units on the capped €5 lane, 50 on the €8 one (cost 900); its shadow price is 8 − 5 = 3', async () => {
     const s = scenario({
       settings: { shortagePenalty: 1000 },

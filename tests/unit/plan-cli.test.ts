@@ -86,8 +86,36 @@ describe('chainlab plan', () => {
     expect(bad.stdout).toContain('sites[0].lat: must be at most 90');
   });
 
+  it('--execute simulates the plan; --replan-every re-plans every k periods next to the plan followed', async () => {
+    // Plant (capacity 8) → Shop over a 1-week lane, demand 0, 6, 10, 4, 9, 7: the optimum costs 109.50 (tests/unit/plan-rolling.test.ts).
+    const path = await writeScenario({
+      sites: [{ id: 'F', name: 'Plant', kind: 'plant', lat: 0, lon: 0, holdingCost: 0.5 }, { id: 'C', name: 'Shop', kind: 'customer', lat: 0, lon: 1 }],
+      products: [{ id: 'P', name: 'Widget' }], lanes: [{ id: 'FC', from: 'F', to: 'C', leadTime: 1, costPerUnit: 2 }],
+      production: [{ siteId: 'F', productId: 'P', capacity: 8, cost: 1 }],
+      demand: [6, 10, 4, 9, 7].map((quantity, i) => ({ customerId: 'C', productId: 'P', period: i + 2, quantity })),
+      settings: { horizon: 6, shortagePenalty: 100, currency: 'EUR' },
+    });
+    const once = await run('plan', path, '--execute');
+    expect(once.code).toBe(0);
+    expect(once.stdout).toContain('execution: one run (nothing is random), seed 1\n');
+    expect(once.stdout).toMatch(/\n {2}Fill rate \(demand served on time\) +100\.0 % +100\.0 %\n/);
+    const rolling = await run('plan', path, '--execute', '--replan-every', '2');
+    expect(rolling.code).toBe(0);
+    expect(rolling.stdout).toContain('re-planned every 2 weeks, after weeks 2, 4\n');
+    expect(rolling.stdout).toContain('plans carried out cost 109.50 EUR by the planner\'s objective (first plan 109.50)\n');
+    expect(rolling.stdout).toMatch(/\n {2}Fill rate \(demand served on time\) +100\.0 % +100\.0 % +100\.0 %\n/);
+    const json = JSON.parse((await run('plan', path, '--execute', '--replan-every', '3', '--json')).stdout);
+    expect(json.execution.rolling).toMatchObject({ replanEvery: 3, replanAt: [3], failedReplans: 0, plannedCost: { mean: 109.5 } });
+    expect(json.execution.total.fillRate.mean).toBe(1);
+    expect(json.execution.stock).toBeUndefined();
+  });
+
   it('exit 2 on wrong usage', async () => {
-    for (const argv of [['plan'], ['plan', AMPL, '--solver', 'cplex'], ['plan', AMPL, '--time-limit', '0'], ['plan', AMPL, '--mip-gap', 'x'], ['plan', AMPL, '--export-only'], ['plan', AMPL, '--bogus']]) {
+    for (const argv of [
+      ['plan'], ['plan', AMPL, '--solver', 'cplex'], ['plan', AMPL, '--time-limit', '0'], ['plan', AMPL, '--mip-gap', 'x'], ['plan', AMPL, '--export-only'], ['plan', AMPL, '--bogus'],
+      ['plan', AMPL, '--replan-every', '4'], ['plan', AMPL, '--execute', '--replan-every', '0'], ['plan', AMPL, '--execute', '--replan-every', '2.5'],
+      ['plan', AMPL, '--execute', '--variability', 'gaussian'], ['plan', AMPL, '--execute', '--replications', '0'], ['plan', AMPL, '--execute', '--solution', 'x.sol'],
+    ]) {
       const r = await run(...argv);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('Usage: chainlab plan <scenario> [options]');

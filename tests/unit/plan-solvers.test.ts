@@ -44,7 +44,7 @@ describe('solver choice', () => {
   });
 });
 
-describe.each(['glpk', 'highs'] as const)('statuses with %s', (solver) => {
+describe.each(['glpk', 'highs', 'network'] as const)('statuses with %s', (solver) => {
   it('reports an infeasible model as infeasible (an end-stock target above what can be made)', async () => {
     const s = scenario({
       settings: { horizon: 2, shortagePenalty: 100 },

@@ -29,7 +29,7 @@ const sailco = () => scenario({
   demand: demandRows('market', [40, 60, 75, 25], 'boat'),
 }, 'sailco');
 
-describe.each(['glpk', 'highs'] as const)('Sailco with %s', (solver) => {
+describe.each(['glpk', 'highs', 'network'] as const)('Sailco with %s', (solver) => {
   it('costs $78,450 with the published production schedule (demand must be met on time)', async () => {
     const r = await solvePlan(sailco(), { solver, demand: 'must-meet' });
     expect(r.status).toBe('optimal');

@@ -15,7 +15,7 @@ import { expectFeasible, shippedScenario, sumBy } from '../support/plan-scenario
 const SUPPLY = { GARY: 1400, CLEV: 2600, PITT: 2900 };
 const DEMAND = { FRA: 900, DET: 1200, LAN: 600, WIN: 400, STL: 1700, FRE: 1100, LAF: 1000 };
 
-describe.each(['glpk', 'highs'] as const)('AMPL transp with %s', (solver) => {
+describe.each(['glpk', 'highs', 'network'] as const)('AMPL transp with %s', (solver) => {
   it('reaches the published optimum 196,200, shipping every plant\'s supply and meeting every demand', async () => {
     const s = shippedScenario('transportation-ampl.json');
     const r = await solvePlan(s, { solver });

@@ -39,7 +39,7 @@ const widgetco = () => scenario({
   demand: Object.entries(DEMAND).flatMap(([c, q]) => demandRows(c, [q])),
 }, 'widgetco');
 
-describe.each(['glpk', 'highs'] as const)('Widgetco transshipment with %s', (solver) => {
+describe.each(['glpk', 'highs', 'network'] as const)('Widgetco transshipment with %s', (solver) => {
   it('costs 6,370 (Winston), routing L.A.\'s widgets from Memphis through New York', async () => {
     const r = await solvePlan(widgetco(), { solver });
     expect(r.status).toBe('optimal');

@@ -22,6 +22,9 @@ export interface PlanSolveOptions {
 export const DEFAULT_SOLVE_OPTIONS: PlanSolveOptions = { solver: 'auto', timeLimitSeconds: 30, mipGap: 0.005, demand: 'soft' };
 
 export const TIME_LIMIT_RANGE = { min: 1, max: 3600 } as const;
+
+/** Largest solution file the page reads (reliability case 15: a huge file is refused, not choked on). */
+export const MAX_SOLUTION_BYTES = 50_000_000;
 export const MIP_GAP_PERCENT_RANGE = { min: 0, max: 50 } as const;
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -29,7 +32,7 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 /** Options from untrusted form values: unknown choices and non-numbers fall back to the defaults. */
 export function sanitizeSolveOptions(input: Partial<Record<keyof PlanSolveOptions, unknown>>): PlanSolveOptions {
   const d = DEFAULT_SOLVE_OPTIONS;
-  const solver = input.solver === 'glpk' || input.solver === 'highs' || input.solver === 'auto' ? input.solver : d.solver;
+  const solver = input.solver === 'glpk' || input.solver === 'highs' || input.solver === 'network' || input.solver === 'auto' ? input.solver : d.solver;
   const demand = input.demand === 'must-meet' || input.demand === 'soft' ? input.demand : d.demand;
   const time = Number(input.timeLimitSeconds);
   const gap = Number(input.mipGap);

@@ -9,6 +9,8 @@ export type PlanProblemKind = 'cancelled' | 'crashed' | 'refused' | 'failed';
 export interface PlanProblem {
   readonly kind: PlanProblemKind;
   readonly message: string;
+  /** Particulars (an imported file's broken constraints or unreadable lines), at most a screenful. */
+  readonly details?: readonly string[];
 }
 
 const UNCHANGED = 'Your scenario is unchanged.';

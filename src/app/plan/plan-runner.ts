@@ -7,20 +7,26 @@
  *
  * Callers pass plain data: a Svelte `$state` scenario must be `$state.snapshot`-ed first.
  */
-import type * as Comlink from 'comlink';
+import * as Comlink from 'comlink';
 import type { Scenario } from '../../core/model/types';
-import type { PlanProgress, PlanResult } from '../../core/plan';
+import {
+  packedTransferables, packPlanResult, unpackPlanResult,
+  type ImportPlanOptions, type ImportPlanOutcome, type PackedPlanResult, type PlanProgress, type PlanResult,
+} from '../../core/plan';
+import type { RollingProgress } from '../../core/plan/execution/execute-rolling';
 import { WorkerBridge, type WorkerLike } from '../workers/worker-bridge';
-import type { ExecuteOptions } from './execute-plan';
-import type { ExecutionResult } from './execution-types';
+import type { ExecuteOptions } from '../../core/plan/execution/execute-plan';
+import type { ExecutionResult } from '../../core/plan/execution/execution-types';
 import type { ModelFormat, PlanSolveOptions } from './plan-options';
-import { planToExecution, type ExecutablePlan, type ExecutionPlan } from './plan-to-execution';
-import type { PlanWorkerApi } from './plan-worker-api';
+import { planToExecution, type ExecutablePlan, type ExecutionPlan } from '../../core/plan/execution/plan-to-execution';
+import type { PackedImportOutcome, PlanWorkerApi, RollingRunOptions } from './plan-worker-api';
 import { progressRelay, type ProxyCount } from './progress-relay';
 
 export interface RunControl<P> {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: P) => void;
+  /** Milliseconds the page spent turning the worker's packed result back into objects. */
+  readonly onReceived?: (ms: number) => void;
 }
 
 export interface PlanExecution {
@@ -38,6 +44,14 @@ function sharedCancelFlag(signal: AbortSignal | undefined, enabled: boolean): In
   const flag = new Int32Array(new SharedArrayBuffer(4));
   signal.addEventListener('abort', () => Atomics.store(flag, 0, 1), { once: true });
   return flag;
+}
+
+/** The packed result back as objects, timed (the only main-thread work a result costs before it is drawn). */
+function received(packed: PackedPlanResult, control: RunControl<never> | RunControl<PlanProgress>): PlanResult {
+  const t0 = performance.now();
+  const result = unpackPlanResult(packed);
+  control.onReceived?.(performance.now() - t0);
+  return result;
 }
 
 const isolated = () => typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
@@ -58,10 +72,18 @@ export class PlanRunner {
   get workersStarted(): number { return this.#bridge.started; }
   get workerRunning(): boolean { return this.#bridge.running; }
 
-  solve(scenario: Scenario, options: PlanSolveOptions, control: RunControl<PlanProgress> = {}): Promise<PlanResult> {
+  async solve(scenario: Scenario, options: PlanSolveOptions, control: RunControl<PlanProgress> = {}): Promise<PlanResult> {
     // Registered before the bridge's own abort listener: the flag is set before the worker is terminated.
     const flag = sharedCancelFlag(control.signal, this.#sharedCancel);
-    return this.#withProgress(control, (api, progress) => api.solve(scenario, options, progress, flag));
+    const packed = await this.#withProgress(control, (api, progress) => api.solve(scenario, options, progress, flag));
+    return received(packed, control);
+  }
+
+  /** Reads an external solver's solution of the scenario's exported model (checked in the worker). */
+  async importSolution(scenario: Scenario, text: string, options: ImportPlanOptions, control: RunControl<never> = {}): Promise<ImportPlanOutcome> {
+    const outcome = await this.#bridge.call<PackedImportOutcome>((api) => api.importSolution(scenario, text, options) as Promise<PackedImportOutcome>, control.signal);
+    if (!outcome.ok) return { ok: false, reason: outcome.reason as Extract<ImportPlanOutcome, { ok: false }>['reason'], message: outcome.message, details: outcome.details };
+    return { ok: true, result: received(outcome.packed, control) };
   }
 
   exportModel(scenario: Scenario, format: ModelFormat, options: Pick<PlanSolveOptions, 'demand'>, signal?: AbortSignal): Promise<string> {
@@ -74,6 +96,23 @@ export class PlanRunner {
   ): Promise<PlanExecution> {
     const execution = planToExecution(scenario, plan);
     const result = await this.#withProgress(control, (api, progress) => api.execute(execution, options, progress));
+    return { plan: execution, result };
+  }
+
+  /**
+   * Executes the plan re-planning every `options.replanEvery` periods (and, for comparison, the
+   * plan followed to the end) in the worker. The plan goes over packed and transferred; its
+   * orders are converted here too, for the notes on how it is executed.
+   */
+  async executeRolling(
+    scenario: Scenario, plan: PlanResult, options: RollingRunOptions, control: RunControl<RollingProgress> = {},
+  ): Promise<PlanExecution> {
+    const execution = planToExecution(scenario, plan);
+    const flag = sharedCancelFlag(control.signal, this.#sharedCancel);
+    const result = await this.#withProgress(control, (api, progress) => {
+      const packed = packPlanResult(plan);
+      return api.executeRolling(scenario, Comlink.transfer(packed, packedTransferables(packed)), options, progress, flag);
+    });
     return { plan: execution, result };
   }
 

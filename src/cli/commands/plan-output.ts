@@ -6,6 +6,8 @@ import type { Scenario } from '../../core/model/types';
 import type { ImportedSolution, PlanModel, PlanReading, PlanResult } from '../../core/plan/index';
 import { COST_KINDS } from '../../core/plan/index';
 import type { CliIo } from '../io';
+import type { ExecutionResult } from '../../core/plan/execution/execution-types';
+import { executionJson } from './plan-execution-output';
 
 const LIMIT = 20;
 
@@ -59,8 +61,9 @@ export function printPlanText(io: CliIo, scenario: Scenario, r: PlanResult, all:
   io.stdout(`time: build ${r.timings.buildMs} ms, solve ${r.timings.solveMs} ms, total ${r.timings.totalMs} ms\n`);
 }
 
-export function printPlanJson(io: CliIo, scenario: Scenario, r: PlanResult): void {
-  io.stdout(`${JSON.stringify({ format: 'chainlab.plan-result', version: 1, scenario: { id: scenario.id, name: scenario.name }, ...r }, null, 2)}\n`);
+export function printPlanJson(io: CliIo, scenario: Scenario, r: PlanResult, execution?: ExecutionResult): void {
+  const doc = { format: 'chainlab.plan-result', version: 1, scenario: { id: scenario.id, name: scenario.name }, ...r, ...(execution ? { execution: executionJson(execution) } : {}) };
+  io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
 export function printImportedSolution(io: CliIo, pm: PlanModel, s: ImportedSolution, a: { readonly json: boolean; readonly all: boolean }): void {

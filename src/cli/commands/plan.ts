@@ -13,6 +13,13 @@ import type { Command } from '../command';
 import { CliError, EXIT_INVALID, EXIT_OK, UsageError, type CliIo } from '../io';
 import { plural, printIssues, printWarnings } from '../report';
 import { describeFsError, readScenarioSource } from '../scenario-files';
+import type { Scenario } from '../../core/model/types';
+import { executePlan, MAX_EXECUTION_REPLICATIONS } from '../../core/plan/execution/execute-plan';
+import { executeRolling } from '../../core/plan/execution/execute-rolling';
+import type { DemandVariability, ExecutionResult } from '../../core/plan/execution/execution-types';
+import { planToExecution } from '../../core/plan/execution/plan-to-execution';
+import type { PlanResult } from '../../core/plan/index';
+import { printExecution } from './plan-execution-output';
 import { printImportedSolution, printPlanJson, printPlanText } from './plan-output';
 
 /** Exit code when the scenario was planned but no plan exists or none was found. */
@@ -21,7 +28,8 @@ export const EXIT_NO_PLAN = 3;
 const USAGE = `chainlab plan <scenario> [options]
 
   <scenario>           a scenario .json file, or a folder of CSV tables
-  --solver <name>      auto (default: GLPK for small models, HiGHS for large ones and MIPs), glpk, highs
+  --solver <name>      auto (default: GLPK for small models; for large ones the network simplex when
+                       the LP is a flow network, else HiGHS; HiGHS for MIPs), glpk, highs, network
   --time-limit <s>     seconds per solve (default 60); a MIP stopped by it reports its best plan and gap
   --mip-gap <g>        relative MIP gap to stop at (default 0.0001; 0 = prove optimality)
   --demand <mode>      soft (default: unmet demand is backordered or lost at its penalty) or
@@ -32,6 +40,11 @@ const USAGE = `chainlab plan <scenario> [options]
   --export-only        write --lp/--mps and stop without solving
   --solution <file>    check a solution of the exported model (HiGHS, CBC, Gurobi or "name value" lines)
                        instead of solving, and print the plan it describes
+  --execute            simulate the plan as a fixed-plan policy and print plan vs actual
+  --replan-every <k>   with --execute: also run it re-planning every k periods from the simulated
+                       state (rolling horizon), next to the plan followed to the end
+  --replications <n>   with --execute: replications when demand is random (default 20)
+  --variability <v>    with --execute: none, normal, poisson or bootstrap (default: the scenario's)
   --all                print every flow, production run and shadow price (default: the first 20)
   --json               print the result as JSON (see docs/cli.md)
 
@@ -47,7 +60,10 @@ interface PlanArgs {
   readonly exportOnly: boolean;
   readonly all: boolean;
   readonly json: boolean;
+  readonly execute?: { readonly replanEvery: number; readonly replications: number; readonly variability?: DemandVariability };
 }
+
+const VARIABILITIES: readonly DemandVariability[] = ['none', 'normal', 'poisson', 'bootstrap'];
 
 function parsePlanArgs(args: readonly string[]): PlanArgs {
   let parsed;
@@ -60,6 +76,7 @@ function parsePlanArgs(args: readonly string[]): PlanArgs {
         solver: { type: 'string' }, 'time-limit': { type: 'string' }, 'mip-gap': { type: 'string' }, demand: { type: 'string' },
         relax: { type: 'boolean' }, lp: { type: 'string' }, mps: { type: 'string' }, 'export-only': { type: 'boolean' },
         solution: { type: 'string' }, all: { type: 'boolean' }, json: { type: 'boolean' },
+        execute: { type: 'boolean' }, 'replan-every': { type: 'string' }, replications: { type: 'string' }, variability: { type: 'string' },
       },
     });
   } catch (e) {
@@ -68,7 +85,7 @@ function parsePlanArgs(args: readonly string[]): PlanArgs {
   const v = parsed.values;
   if (parsed.positionals.length !== 1) throw new UsageError(`expected <scenario>, got ${plural(parsed.positionals.length, 'argument')}`);
   const solver = (v.solver ?? 'auto') as SolverChoice;
-  if (!['auto', 'glpk', 'highs'].includes(solver)) throw new UsageError(`--solver must be auto, glpk or highs (got "${v.solver}")`);
+  if (!['auto', 'glpk', 'highs', 'network'].includes(solver)) throw new UsageError(`--solver must be auto, glpk, highs or network (got "${v.solver}")`);
   const demand = (v.demand ?? 'soft') as DemandMode;
   if (!['soft', 'must-meet'].includes(demand)) throw new UsageError(`--demand must be soft or must-meet (got "${v.demand}")`);
   const number = (name: string, text: string | undefined, min: number, exclusive: boolean) => {
@@ -80,6 +97,19 @@ function parsePlanArgs(args: readonly string[]): PlanArgs {
     return n;
   };
   if (v['export-only'] && !v.lp && !v.mps) throw new UsageError('--export-only needs --lp <file> or --mps <file>');
+  const executing = v.execute ?? false;
+  for (const name of ['replan-every', 'replications', 'variability'] as const) {
+    if (v[name] !== undefined && !executing) throw new UsageError(`--${name} needs --execute`);
+  }
+  if (executing && (v.solution || v['export-only'])) throw new UsageError('--execute solves the plan: it does not go with --solution or --export-only');
+  const variability = v.variability as DemandVariability | undefined;
+  if (variability !== undefined && !VARIABILITIES.includes(variability)) throw new UsageError(`--variability must be none, normal, poisson or bootstrap (got "${v.variability}")`);
+  const whole = (name: string, text: string | undefined, min: number, max: number, fallback: number) => {
+    if (text === undefined) return fallback;
+    const n = Number(text);
+    if (text.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got "${text}")`);
+    return n;
+  };
   return {
     path: parsed.positionals[0],
     options: {
@@ -88,6 +118,11 @@ function parsePlanArgs(args: readonly string[]): PlanArgs {
       mipGap: number('mip-gap', v['mip-gap'], 0, false),
     },
     lp: v.lp, mps: v.mps, solution: v.solution, exportOnly: v['export-only'] ?? false, all: v.all ?? false, json: v.json ?? false,
+    execute: executing ? {
+      replanEvery: whole('replan-every', v['replan-every'], 1, 100_000, 0),
+      replications: whole('replications', v.replications, 1, MAX_EXECUTION_REPLICATIONS, 20),
+      variability,
+    } : undefined,
   };
 }
 
@@ -105,6 +140,18 @@ async function readText(path: string): Promise<string> {
   } catch (e) {
     throw new CliError(`cannot read ${path}: ${describeFsError(e)}`);
   }
+}
+
+/** The plan executed in the simulator: followed to the end, or re-planned every k periods (next to it). */
+async function executeFor(scenario: Scenario, result: PlanResult, a: PlanArgs): Promise<ExecutionResult> {
+  const e = a.execute as NonNullable<PlanArgs['execute']>;
+  if (e.replanEvery > 0) {
+    return executeRolling(scenario, result, {
+      replanEvery: e.replanEvery, replications: e.replications, demandVariability: e.variability,
+      solve: { solver: a.options.solver, timeLimitSeconds: a.options.timeLimitSeconds, mipGap: a.options.mipGap, demand: a.options.demand },
+    });
+  }
+  return executePlan(planToExecution(scenario, result), { replications: e.replications, demandVariability: e.variability });
 }
 
 export const planCommand: Command = {
@@ -140,8 +187,13 @@ export const planCommand: Command = {
       return imported.plan ? EXIT_OK : EXIT_INVALID;
     }
     const result = await solvePlanModel(pm, a.options, { issues, buildMs });
-    if (a.json) printPlanJson(io, source.scenario, result);
-    else printPlanText(io, source.scenario, result, a.all);
-    return result.status === 'optimal' || result.status === 'feasible' ? EXIT_OK : EXIT_NO_PLAN;
+    const planned = result.status === 'optimal' || result.status === 'feasible';
+    const execution = planned && a.execute ? await executeFor(source.scenario, result, a) : undefined;
+    if (a.json) printPlanJson(io, source.scenario, result, execution);
+    else {
+      printPlanText(io, source.scenario, result, a.all);
+      if (execution) printExecution(io, source.scenario, result, execution);
+    }
+    return planned ? EXIT_OK : EXIT_NO_PLAN;
   },
 };

@@ -6,6 +6,8 @@
  *   solvePlanModel(planModel, options)     solve a built model
  *   writeLp / writeMps                     export for external solvers
  *   importPlanSolution(planModel, text)    read an external solver's solution back and check it
+ *   importPlanResult(scenario, text)       the same, as a PlanResult the app shows (or why not)
+ *   packPlanResult / unpackPlanResult      a result as transferable typed arrays (worker → page)
  */
 export { solvePlan, solvePlanModel, type PlanModelContext } from './solve-plan';
 export { buildPlanModel, buildPlanModelFromNetwork, type BuildOptions, type PlanModel } from './build';
@@ -22,7 +24,9 @@ export { writeLp } from './export-lp';
 export { writeMps } from './export-mps';
 export { parseSolutionText, importPlanSolution, type ImportedSolution, type ParsedSolution } from './import-solution';
 export { checkSolution, type SolutionCheck, type Violation } from './solution-check';
+export { importPlanResult, MAX_SOLUTION_CHARS, type ImportFailure, type ImportPlanOptions, type ImportPlanOutcome } from './import-plan';
+export { packPlanResult, unpackPlanResult, packedTransferables, type PackedPlanResult } from './packed-result';
 export { readPlan, costBreakdown, type PlanReading } from './read-solution';
-export { chooseSolverName, loadSolver, type SolverChoice } from './solvers/choose';
-export type { Solver, SolverName, SolveOutcome, SolveRequest, SolverLoadOptions, CancelSignal, MipProgress } from './solvers/solver';
+export { chooseSolverName, isNetworkLp, loadSolver, type SolverChoice } from './solvers/choose';
+export { SOLVER_LABELS, type Solver, type SolverName, type SolveOutcome, type SolveRequest, type SolverLoadOptions, type CancelSignal, type MipProgress } from './solvers/solver';
 export { describeColumn, describeRow } from './describe';

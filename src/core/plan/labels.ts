@@ -2,17 +2,21 @@
 
 const SYMBOLS: Readonly<Record<string, string>> = { EUR: '€', USD: '$', GBP: '£', JPY: '¥', CHF: 'CHF ', CNY: 'CN¥', INR: '₹' };
 
+// One formatter each: `toLocaleString` with options builds a new Intl.NumberFormat per call, which
+// costs more than the rest of a shadow-price sentence (thousands of them on a large plan).
+const MONEY = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+
 /** `€3.10`, `-$1,250.00`, `SEK 12.00`. */
 export function formatMoney(amount: number, currency: string): string {
   const symbol = SYMBOLS[currency] ?? `${currency} `;
-  const abs = Math.abs(amount);
-  const text = abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const text = MONEY.format(Math.abs(amount));
   return `${amount < 0 ? '-' : ''}${symbol}${text}`;
 }
 
 /** `1,250` or `12.5` (at most 3 decimals). */
 export function formatQuantity(q: number): string {
-  return q.toLocaleString('en-US', { maximumFractionDigits: 3 });
+  return QUANTITY.format(q);
 }
 
 /** `week 12`, `day 3`, `month 7`. */

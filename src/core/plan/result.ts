@@ -175,6 +175,8 @@ export interface PlanResult {
   readonly shadowPriceBasis?: 'lp' | 'fixed-design';
   readonly infeasibility?: InfeasibilityReport;
   readonly unbounded?: UnboundedReport;
+  /** Set when the plan was read from an external solver's solution file (import-plan.ts), not solved here. */
+  readonly imported?: { readonly fileName: string; readonly columnsGiven: number };
   readonly issues: readonly PlanIssue[];
   readonly model: { readonly rows: number; readonly columns: number; readonly nonzeros: number; readonly integers: number };
   readonly timings: { readonly buildMs: number; readonly solveMs: number; readonly totalMs: number };

@@ -8,7 +8,7 @@ import type { Scenario } from '../model/types';
 import { buildPlanModelFromNetwork, type PlanModel } from './build';
 import { checkPlanInput } from './check';
 import { analyseInfeasibility } from './infeasibility';
-import { fixIntegers, integerCount, isMip, nonzeroCount, objectiveValue } from './model';
+import { fixIntegers, integerCount, isMip, nonzeroCount, objectiveValue, type LinearModel } from './model';
 import { buildPlanNetwork } from './network';
 import { DEFAULT_MIP_GAP, DEFAULT_TIME_LIMIT_SECONDS, throwIfAborted, type PlanOptions } from './options';
 import { planHeadline } from './headline';
@@ -17,7 +17,8 @@ import { readPlan } from './read-solution';
 import type { PlanIssue, PlanResult } from './result';
 import { explainShadowPrices } from './shadow-prices';
 import { chooseSolverName, loadSolver } from './solvers/choose';
-import type { SolveOutcome, SolveRequest, Solver } from './solvers/solver';
+import { networkFormOf } from './solvers/network-form';
+import { SOLVER_LABELS, type SolveOutcome, type SolveRequest, type Solver } from './solvers/solver';
 import { explainUnbounded } from './unbounded';
 
 /** performance.now() where the platform has it (Node, page, worker); the core's lib has no DOM types. */
@@ -48,8 +49,11 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
   const issues = context?.issues ?? checkPlanInput(pm.network);
   const m = pm.model;
   const solverName = chooseSolverName(m, options.solver);
-  options.onProgress?.({ stage: 'solve', message: `Loading ${solverName === 'glpk' ? 'GLPK' : 'HiGHS'}` });
+  options.onProgress?.({ stage: 'solve', message: `Loading ${SOLVER_LABELS[solverName]}` });
   const solver = await loadSolver(solverName, options.solverLoad);
+  const notNetwork = options.solver === 'network' && solverName !== 'network'
+    ? [{ level: 'info' as const, code: 'not-a-network', message: `The network simplex cannot solve this model (${networkReason(m)}): HiGHS solved it.` }]
+    : [];
   throwIfAborted(options.signal);
   const limits: Omit<SolveRequest, 'model'> = {
     timeLimitSeconds: options.timeLimitSeconds ?? DEFAULT_TIME_LIMIT_SECONDS,
@@ -57,7 +61,7 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
     signal: options.signal,
     onMipProgress: options.onProgress && ((mip) => options.onProgress?.({ stage: 'solve', message: 'Searching for better plans', mip })),
   };
-  options.onProgress?.({ stage: 'solve', message: `Solving ${m.numRows} × ${m.numCols} with ${solver.name}` });
+  options.onProgress?.({ stage: 'solve', message: `Solving ${m.numRows} × ${m.numCols} with ${SOLVER_LABELS[solver.name]}` });
   const solveStart = now();
   const outcome = solver.solve({ ...limits, model: m });
   const solveMs = now() - solveStart;
@@ -69,7 +73,7 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
     currency: pm.network.scenario.settings.currency,
     periodLabel: pm.network.scenario.settings.periodLength,
     horizon: pm.network.horizon,
-    issues,
+    issues: [...issues, ...notNetwork],
     model: { rows: m.numRows, columns: m.numCols, nonzeros: nonzeroCount(m), integers: integerCount(m) },
   };
   const timings = () => ({ buildMs: round(context?.buildMs ?? 0), solveMs: round(solveMs), totalMs: round((context?.buildMs ?? 0) + now() - started) });
@@ -85,7 +89,7 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
     const stopReason = outcome.status === 'time-limit' ? 'time-limit' as const : outcome.status === 'interrupted' ? 'cancelled' as const : undefined;
     const objective = pm.model.sense === 'max' ? reading.costs.profit : reading.costs.totalCost;
     const result: PlanResult = {
-      ...base, ...reading, status, issues: [...issues, ...planNotes(pm, reading)], stopReason, gap: isMip(m) ? outcome.gap : undefined, objective,
+      ...base, ...reading, status, issues: [...base.issues, ...planNotes(pm, reading)], stopReason, gap: isMip(m) ? outcome.gap : undefined, objective,
       shadowPrices: prices?.prices ?? [], shadowPriceBasis: prices?.basis, headline: '', timings: timings(),
     };
     return ordered({ ...result, headline: planHeadline(result, limits.timeLimitSeconds) });
@@ -93,18 +97,20 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
 
   if (outcome.status === 'infeasible' || outcome.status === 'unbounded') {
     throwIfAborted(options.signal);
+    // The elastic and capped models are no networks: explain with a general solver.
+    const explainer = solver.name === 'network' ? await loadSolver('highs', options.solverLoad) : solver;
     let infeasible = outcome.status === 'infeasible';
     let unbounded;
     if (!infeasible) {
       options.onProgress?.({ stage: 'explain', message: 'Finding what grows without limit' });
-      const report = explainUnbounded(pm, solver, limits);
+      const report = explainUnbounded(pm, explainer, limits);
       if (report === 'infeasible') infeasible = true;
       else unbounded = report;
     }
     let infeasibility;
     if (infeasible && options.explainInfeasibility !== false) {
       options.onProgress?.({ stage: 'elastic', message: 'Finding which demands or capacities cannot be met' });
-      infeasibility = analyseInfeasibility(pm, solver, limits);
+      infeasibility = analyseInfeasibility(pm, explainer, limits);
     }
     const result: PlanResult = {
       ...base, ...empty, status: infeasible ? 'infeasible' : 'unbounded', infeasibility, unbounded, headline: '', timings: timings(),
@@ -116,7 +122,7 @@ export async function solvePlanModel(pm: PlanModel, options: PlanOptions = {}, c
   const result: PlanResult = {
     ...base, ...empty, status, stopReason: outcome.status === 'time-limit' ? 'time-limit' : outcome.status === 'interrupted' ? 'cancelled' : undefined,
     headline: '', timings: timings(),
-    issues: outcome.message ? [...issues, { level: 'error', code: 'solver-error', message: outcome.message }] : issues,
+    issues: outcome.message ? [...base.issues, { level: 'error', code: 'solver-error', message: outcome.message }] : base.issues,
   };
   return ordered({ ...result, headline: planHeadline(result, limits.timeLimitSeconds) });
 }
@@ -143,7 +149,7 @@ function shadowPrices(pm: PlanModel, outcome: SolveOutcome, values: Float64Array
 const KEY_ORDER: readonly (keyof PlanResult)[] = [
   'status', 'headline', 'stopReason', 'gap', 'solver', 'objectiveSense', 'objective', 'currency', 'periodLabel', 'horizon',
   'costs', 'sites', 'lanes', 'shortfalls', 'infeasibility', 'unbounded', 'flows', 'production', 'stock', 'demand',
-  'shadowPriceBasis', 'shadowPrices', 'issues', 'model', 'timings',
+  'shadowPriceBasis', 'shadowPrices', 'imported', 'issues', 'model', 'timings',
 ];
 
 /** The result with its keys in a reading order (status first, bulky tables last) and undefined keys left out. */
@@ -161,6 +167,12 @@ function invalidResult(scenario: Scenario, issues: readonly PlanIssue[], ms: num
     horizon: scenario.settings.horizon, flows: [], production: [], stock: [], demand: [], sites: [], lanes: [], shortfalls: [], shadowPrices: [],
     issues, model: { rows: 0, columns: 0, nonzeros: 0, integers: 0 }, timings: { buildMs: 0, solveMs: 0, totalMs: round(ms) },
   });
+}
+
+function networkReason(m: LinearModel): string {
+  if (isMip(m)) return 'it has integer decisions';
+  const check = networkFormOf(m);
+  return check.ok ? 'unknown reason' : check.reason;
 }
 
 const round = (ms: number) => Math.round(ms * 10) / 10;

@@ -44,11 +44,31 @@ export interface MapBadge {
 
 export interface PlanMapLayout {
   readonly projection: GeoProjection;
-  readonly sites: readonly MapSite[];
+  /** Lanes drawn one by one (with their tooltip): all of them on a small network, the busiest on a large one. */
   readonly lanes: readonly MapLane[];
+  /** On a large network, the unused lanes as one path (one element instead of hundreds); '' otherwise. */
+  readonly idleLanes: string;
+  readonly idleCount: number;
+  /** On a large network, the other used lanes as a few paths, one per width class. */
+  readonly laneBundles: readonly { readonly width: number; readonly d: string; readonly count: number }[];
+  /** Sites drawn one by one: all of them on a small network; on a large one those with a name shown or that are not customers. */
+  readonly sites: readonly MapSite[];
+  /** On a large network, the other customers as one path of dots per plan state. */
+  readonly siteDots: readonly { readonly state: SitePlanState; readonly d: string; readonly count: number }[];
   readonly badges: readonly MapBadge[];
   readonly maxFlow: number;
 }
+
+/**
+ * Above this many lanes (or sites) the map draws a large network compactly, so that its first
+ * render stays short (reliability case 22): unused lanes as one path, only the busiest lanes one
+ * by one and the rest in a few width classes, unlabelled customers as dots in one path.
+ */
+export const LARGE_NETWORK_LANES = 150;
+export const LARGE_NETWORK_SITES = 120;
+/** Lanes drawn one by one, with their tooltip, on a large network. */
+export const SEPARATE_LANES = 60;
+const WIDTH_CLASSES = 6;
 
 export const MAX_LANE_WIDTH = 12;
 const MIN_LANE_WIDTH = 1.5;
@@ -101,6 +121,18 @@ export function planMapLayout(scenario: Scenario, result: PlanResult, width: num
   }
   // Used lanes on top, thickest last: thin lanes stay visible beside thick ones.
   lanes.sort((p, q) => p.flow - q.flow);
+  const large = lanes.length > LARGE_NETWORK_LANES || sites.length > LARGE_NETWORK_SITES;
+  const idle = large ? lanes.filter((l) => l.flow <= 0) : [];
+  const used = large ? lanes.filter((l) => l.flow > 0) : lanes;
+  const drawn = large ? used.slice(Math.max(0, used.length - SEPARATE_LANES)) : used;
+  const bundled = large ? used.slice(0, Math.max(0, used.length - SEPARATE_LANES)) : [];
+  const laneBundles = widthClasses(bundled);
+  const dotted = large ? sites.filter((s) => s.kind === 'customer' && s.label === null) : [];
+  const dottedIds = new Set(dotted.map((s) => s.id));
+  const siteDots = (['open', 'opened', 'unopened', 'closed'] as const)
+    .map((state) => ({ state, sites: dotted.filter((s) => s.state === state) }))
+    .filter((g) => g.sites.length > 0)
+    .map((g) => ({ state: g.state, count: g.sites.length, d: g.sites.map((s) => dot(s.x, s.y, 4.5)).join('') }));
 
   const badges: MapBadge[] = [];
   const taken = new Set<string>();
@@ -114,5 +146,27 @@ export function planMapLayout(scenario: Scenario, result: PlanResult, width: num
     badges.push({ key, x: pos[0], y: pos[1] - (p.laneId ? 0 : SITE_RADIUS + 12), price: p });
     if (badges.length >= MAP_BADGES) break;
   }
-  return { projection, sites, lanes, badges, maxFlow };
+  return {
+    projection, sites: large ? sites.filter((s) => !dottedIds.has(s.id)) : sites, siteDots,
+    lanes: drawn, laneBundles, idleLanes: idle.map((l) => l.d).join(''), idleCount: idle.length, badges, maxFlow,
+  };
+}
+
+/** A circle as path data (two arcs), to put many dots in one element. */
+const dot = (x: number, y: number, r: number) => `M${(x - r).toFixed(1)},${y.toFixed(1)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
+
+/** Lanes grouped into a few classes of similar width, each drawn as one path at the class's mean width. */
+function widthClasses(lanes: readonly MapLane[]): { width: number; d: string; count: number }[] {
+  if (lanes.length === 0) return [];
+  const lo = Math.min(...lanes.map((l) => l.width));
+  const hi = Math.max(...lanes.map((l) => l.width));
+  const step = (hi - lo) / WIDTH_CLASSES || 1;
+  const groups = new Map<number, MapLane[]>();
+  for (const l of lanes) {
+    const c = Math.min(WIDTH_CLASSES - 1, Math.floor((l.width - lo) / step));
+    groups.set(c, [...(groups.get(c) ?? []), l]);
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([, g]) => ({
+    width: g.reduce((s, l) => s + l.width, 0) / g.length, d: g.map((l) => l.d).join(''), count: g.length,
+  }));
 }

@@ -21,6 +21,9 @@ export function statusText(r: PlanResult): StatusText {
         ? { label: 'Optimal', tone: 'ok', explanation: `No plan ${better} by more than ${percent(r.gap, 2)} (the MIP gap: the search stopped once it proved this).` }
         : { label: 'Optimal', tone: 'ok', explanation: `No plan ${better}.` };
     case 'feasible':
+      if (r.imported) {
+        return { label: 'Imported', tone: 'ok', explanation: `Read from “${r.imported.fileName}” and checked against every constraint of this scenario's model. Whether it is optimal is the external solver's word, not ChainLab's; it comes without shadow prices.` };
+      }
       return r.stopReason === 'time-limit'
         ? { label: 'Time limit', tone: 'warn', explanation: `The time limit ended the search: this is the best plan found${r.gap !== undefined ? `, at most ${percent(r.gap, 2)} from the optimum (MIP gap)` : ', not proven optimal'}. Allow more time or a larger MIP gap to settle it.` }
         : { label: 'Not proven optimal', tone: 'warn', explanation: 'The search stopped before proving this plan optimal.' };

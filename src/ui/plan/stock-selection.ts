@@ -3,7 +3,7 @@
  * the plan, simulated mean/low/high from the execution, for one product or summed over products.
  * Sites offered are those where either model keeps stock; by default the one the plan stocks most.
  */
-import type { ExecutionResult } from '../../app/plan/execution-types';
+import type { ExecutionResult } from '../../core/plan/execution/execution-types';
 import type { Scenario } from '../../core/model/types';
 import type { PlanResult } from '../../core/plan';
 import type { StockChartInput } from './stock-chart';

@@ -9,9 +9,9 @@ import { loadScenario } from '../../../src/core/model/load';
 import { formatIssue } from '../../../src/core/model/issue';
 import type { Scenario } from '../../../src/core/model/types';
 import { solvePlan, type PlanFlow, type PlanProduction } from '../../../src/core/plan';
-import { executePlan } from '../../../src/app/plan/execute-plan';
-import { planToExecution } from '../../../src/app/plan/plan-to-execution';
-import { compareRows, planKpis } from '../../../src/app/plan/plan-vs-actual';
+import { executePlan } from '../../../src/core/plan/execution/execute-plan';
+import { planToExecution } from '../../../src/core/plan/execution/plan-to-execution';
+import { compareRows, planKpis } from '../../../src/core/plan/execution/plan-vs-actual';
 
 type Row = Record<string, unknown>;
 

@@ -3,7 +3,7 @@
  * the plan map's lane widths and site states, the stock chart's series and the status texts.
  */
 import { describe, expect, it } from 'vitest';
-import type { ExecutionResult } from '../../../src/app/plan/execution-types';
+import type { ExecutionResult } from '../../../src/core/plan/execution/execution-types';
 import { loadScenario } from '../../../src/core/model/load';
 import type { Scenario } from '../../../src/core/model/types';
 import type { PlanResult, ShadowPrice } from '../../../src/core/plan';

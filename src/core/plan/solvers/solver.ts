@@ -5,7 +5,10 @@
  */
 import type { LinearModel } from '../model';
 
-export type SolverName = 'glpk' | 'highs';
+export type SolverName = 'glpk' | 'highs' | 'network';
+
+/** How a solver is named to people. */
+export const SOLVER_LABELS: Readonly<Record<SolverName, string>> = { glpk: 'GLPK', highs: 'HiGHS', network: 'network simplex' };
 
 /** Anything with an `aborted` flag: an AbortSignal, or a flag object backed by shared memory in a worker. */
 export interface CancelSignal {

@@ -11,7 +11,7 @@
  *   deliveries do not cover waits (or is lost) — the gap a plan without safety stock leaves.
  * - Production planned for period 1 is on hand at the start (see plan-orders.ts).
  */
-import type { InventoryPolicy, Scenario } from '../../core/model/types';
+import type { InventoryPolicy, Scenario } from '../../model/types';
 import { nodeKey, type ExecutionNodes } from './execution-nodes';
 import type { PlannedQuantities } from './plan-orders';
 
@@ -20,6 +20,13 @@ function fixedPlanRow(siteId: string, productId: string): InventoryPolicy {
     siteId, productId, policy: 'fixed-plan', initialStock: 0, reviewPeriod: 1, forecastMethod: 'moving-average',
     forecastWindow: 4, smoothing: 0.3, safetyFactor: 1.65, stockAdjustment: 0.3, supplyLineWeight: 0.15, orderCost: 0,
   };
+}
+
+/** A deep copy of plain data (a scenario: objects, arrays, numbers, strings, booleans). */
+function cloneData<T>(x: T): T {
+  if (Array.isArray(x)) return x.map(cloneData) as T;
+  if (x !== null && typeof x === 'object') return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, cloneData(v)])) as T;
+  return x;
 }
 
 export interface ExecutionScenario {
@@ -43,7 +50,7 @@ function plannedNodes(scenario: Scenario, planned: PlannedQuantities, nodes: Exe
 export function executionScenario(
   scenario: Scenario, planned: PlannedQuantities, nodes: ExecutionNodes, startStock: ReadonlyMap<string, number>,
 ): ExecutionScenario {
-  const copy = structuredClone(scenario) as Scenario;
+  const copy = cloneData(scenario);
   const addedRows = plannedNodes(scenario, planned, nodes).filter((n) => !nodes.inventory.has(nodeKey(n.siteId, n.productId)));
   const inventory = [...copy.inventory, ...addedRows.map((n) => fixedPlanRow(n.siteId, n.productId))].map((r) => ({
     ...r, policy: 'fixed-plan' as const, initialStock: r.initialStock + (startStock.get(nodeKey(r.siteId, r.productId)) ?? 0),

@@ -8,7 +8,7 @@
  * - a supplier with neither production nor inventory rows is an unlimited **source**: the plan's
  *   free source too, so nothing is ordered there.
  */
-import type { Scenario } from '../../core/model/types';
+import type { Scenario } from '../../model/types';
 
 export const nodeKey = (siteId: string, productId: string): string => `${siteId}\u0000${productId}`;
 

@@ -5,7 +5,8 @@
  * replications) for the planned-vs-simulated stock chart. Pure and synchronous: the plan worker
  * calls it; the tests call it in Node.
  */
-import { combineReplications, compileNetwork, runNetwork, type SimSummary } from '../../core/sim';
+import { combineReplications, compileNetwork, runNetwork, type SimSummary } from '../../sim';
+import type { Scenario } from '../../model/types';
 import type { ExecutionPlan } from './plan-to-execution';
 import type { DemandVariability, ExecutionResult, StockSeries } from './execution-types';
 
@@ -21,13 +22,13 @@ export interface ExecuteOptions {
 export const MAX_EXECUTION_REPLICATIONS = 1000;
 
 /** Whether two runs could differ: random demand, or a lane with a random lead time. */
-export function isRandom(plan: ExecutionPlan, variability: DemandVariability): boolean {
-  return variability !== 'none' || plan.scenario.lanes.some((l) => (l.leadTimeStdDev ?? 0) > 0);
+export function isRandom(scenario: Scenario, variability: DemandVariability): boolean {
+  return variability !== 'none' || scenario.lanes.some((l) => (l.leadTimeStdDev ?? 0) > 0);
 }
 
 export function executePlan(plan: ExecutionPlan, options: ExecuteOptions): ExecutionResult {
   const variability = options.demandVariability ?? plan.scenario.settings.demandVariability;
-  const random = isRandom(plan, variability);
+  const random = isRandom(plan.scenario, variability);
   const n = random ? Math.min(MAX_EXECUTION_REPLICATIONS, Math.max(1, Math.round(options.replications))) : 1;
   const simOptions = {
     plan: plan.plan, initialOrders: plan.initialOrders, openSites: plan.openSites,

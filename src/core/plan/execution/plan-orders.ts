@@ -17,9 +17,9 @@
  * Shipments into a producing node or an unlimited source cannot be executed (the simulator
  * replenishes the first by production only and never orders for the second): counted, left out.
  */
-import type { Scenario } from '../../core/model/types';
-import type { PlanFlow, PlanProduction } from '../../core/plan';
-import type { InitialOrder, OrderEntry } from '../../core/sim';
+import type { Scenario } from '../../model/types';
+import type { PlanFlow, PlanProduction } from '../result';
+import type { InitialOrder, OrderEntry } from '../../sim';
 import { nodeKey, type ExecutionNodes } from './execution-nodes';
 
 export interface PlanOrders {

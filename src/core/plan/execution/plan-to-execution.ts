@@ -4,10 +4,10 @@
  * execution departs from the plan, so a planner reading "plan vs actual" can tell the gaps the
  * conversion makes from the gaps demand makes.
  */
-import type { Scenario } from '../../core/model/types';
-import type { PlanResult } from '../../core/plan';
-import { formatMoney } from '../../core/plan/labels';
-import type { InitialOrder, OrderEntry } from '../../core/sim';
+import type { Scenario } from '../../model/types';
+import type { PlanResult } from '../result';
+import { formatMoney } from '../labels';
+import type { InitialOrder, OrderEntry } from '../../sim';
 import { executionNodes } from './execution-nodes';
 import { executionScenario } from './execution-scenario';
 import { planOrders } from './plan-orders';

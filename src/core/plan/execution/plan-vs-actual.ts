@@ -9,7 +9,7 @@
  *   stock       = on hand at the end of a period, all sites and products, averaged over the horizon.
  *   backorders  = customer backorders at the end of a period, averaged over the horizon.
  */
-import type { PlanResult } from '../../core/plan';
+import type { PlanResult } from '../result';
 import type { ExecutionResult } from './execution-types';
 
 export type CompareKind = 'transport' | 'holding' | 'production' | 'setup' | 'shortage';
@@ -59,8 +59,8 @@ export function planKpis(result: Pick<PlanResult, 'demand' | 'stock' | 'costs' |
   };
 }
 
-/** Rows of the plan-vs-actual table, in reading order. */
-export function compareRows(plan: PlanKpis, actual: ExecutionResult): ComparedRow[] {
+/** Rows of the plan-vs-actual table, in reading order (`actual`: an execution, or the fixed plan's run of a rolling one). */
+export function compareRows(plan: PlanKpis, actual: Pick<ExecutionResult, 'total'>): ComparedRow[] {
   const t = actual.total;
   const c = t.costs;
   return [
