@@ -52,6 +52,22 @@ describe('chainlab simulate', () => {
     expect(doc.summary.sites.find((s: { siteId: string }) => s.siteId === 'cust').fillRate).toBeNull();
   });
 
+  it('--json: lane KPIs, return flows and party flows', async () => {
+    const doc = { ...chain({ policy: 'base-stock', baseStock: 4, initialStock: 4 }), products: [{ id: 'p', name: 'P', price: 3 }] };
+    const r = await cli('simulate', await write(doc), '--json');
+    expect(r.code).toBe(0);
+    const { summary } = JSON.parse(r.stdout);
+    // The DC reorders the 2 it ships each week; the supplier ships them a week later (weeks 2–4),
+    // in transit at the end of weeks 2, 3 and 4.
+    expect(summary.lanes).toEqual([
+      { laneId: 'a', productId: 'p', from: 'sup', to: 'dc', shipped: 6, inTransitAvg: 1.5, transportCost: 0 },
+      { laneId: 'b', productId: 'p', from: 'dc', to: 'cust', shipped: 8, inTransitAvg: 0, transportCost: 0 },
+    ]);
+    expect(summary.returnFlows).toEqual([]);
+    // End customers buy 8 at 3 from the own company, which gives net 30 days (5 weeks): not paid yet.
+    expect(summary.partyFlows).toEqual([{ fromPartyId: '(end customers)', toPartyId: '', invoiced: 24, paid: 0 }]);
+  });
+
   it('--replications and --periods: estimates with confidence intervals', async () => {
     const doc = { ...chain({ policy: 'base-stock', baseStock: 4, initialStock: 4 }), settings: { horizon: 4, demandVariability: 'poisson' } };
     const r = await cli('simulate', await write(doc), '--replications', '5', '--periods', '3', '--json');

@@ -34,10 +34,11 @@ describe('results', () => {
   it('every series array is listed for a zero-copy transfer', () => {
     const r = simulateScenario(long());
     const buffers = seriesTransferables(r.series);
-    expect(buffers).toHaveLength(9 + 7 + 3);
+    // Each buffer once (postMessage refuses a transfer list with duplicates), every array's buffer listed.
     expect(new Set(buffers).size).toBe(buffers.length);
-    expect(buffers).toContain(r.series.node!.onHand.buffer);
-    expect(buffers).toContain(r.series.party!.cash.buffer);
+    const arrays = [r.series.total, r.series.node!, r.series.arc!, r.series.party!].flatMap((group) => Object.values(group) as ArrayBufferView[]);
+    expect(arrays).toHaveLength(9 + 7 + 2 + 3);
+    for (const a of arrays) expect(buffers).toContain(a.buffer);
   });
 
   it('leaves the scenario untouched', () => {

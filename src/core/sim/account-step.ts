@@ -11,85 +11,116 @@ import { NODE_SINK } from './network';
 import type { SimState } from './state';
 
 export function accountPeriod(st: SimState): void {
-  const net = st.net;
-  const acc = st.acc;
+  const F = st.F;
+  const I = st.I;
   const t = st.t;
   const measured = t >= st.measureFrom;
   const first = t === st.measureFrom;
-  const N = net.nNodes;
+  const N = st.net.nNodes;
   const node = st.series.node;
   const row = (t - 1) * st.series.nodes;
   const column = st.seriesColumn;
-  const cost = st.partyCostNow;
-  const kind = net.nodeKind;
-  const onHandA = st.onHand;
-  const transitA = st.inTransitIn;
-  const orderedA = st.orderedNow;
-  const obsA = st.obs;
-  const shippedA = st.shippedNow;
+  // The node series are views of one Float32Array S (series-store.ts): index S directly.
+  const S = st.seriesBlock;
+  const sOnHand = node ? (node.onHand.byteOffset >> 2) + row : 0;
+  const sBackorders = node ? (node.backorders.byteOffset >> 2) + row : 0;
+  const sTransit = node ? (node.inTransit.byteOffset >> 2) + row : 0;
+  const sOrdered = node ? (node.ordered.byteOffset >> 2) + row : 0;
+  const sDemand = node ? (node.demand.byteOffset >> 2) + row : 0;
+  const sShipped = node ? (node.shipped.byteOffset >> 2) + row : 0;
+  const sReceived = node ? (node.received.byteOffset >> 2) + row : 0;
+  const acc = st.acc;
+  const iKind = st.at.nodeKindI;
+  const iParty = st.at.nodePartyI;
+  const iSite = st.at.nodeSiteI;
+  const iProduct = st.at.nodeProductI;
+  const fHolding = st.at.nodeHoldingF;
+  const fOrderCost = st.at.nodeOrderCostF;
+  const fCost = st.at.partyCostNow;
+  const fOnHand = st.at.onHand;
+  const fTransit = st.at.inTransitIn;
+  const fOrdered = st.at.orderedNow;
+  const fObs = st.at.obs;
+  const fShipped = st.at.shippedNow;
+  const fReceived = st.at.receivedNow;
+  const fDemand = st.at.demandNow;
+  const fLost = st.at.lostNow;
+  const fBacklog = st.at.backlog;
+  const fCustBacklog = st.at.custBacklog;
+  const fSinkBacklog = st.at.sinkBacklog;
+  const fProductCust = st.at.productCustNow;
+  const fSiteOrd = st.at.siteOrdNow;
+  const fSiteObs = st.at.siteObsNow;
+  const fSiteCust = st.at.siteCustNow;
+  const fSumOnHand = st.accAt.sumOnHand;
+  const fSumBacklog = st.accAt.sumBacklog;
+  const fSumCustBacklog = st.accAt.sumCustBacklog;
+  const fSumTransit = st.accAt.sumInTransitIn;
+  const fOrderedQty = st.accAt.orderedQty;
+  const fAccShipped = st.accAt.shipped;
+  const fStockouts = st.accAt.stockoutPeriods;
+  const fOrderCount = st.accAt.orderCount;
+  const fOrdTri = st.accAt.ordShiftSums;
+  const fObsTri = st.accAt.obsShiftSums;
   let tOnHand = 0; let tBacklog = 0; let tTransit = 0; let tOrdered = 0; let tDemand = 0; let tShipped = 0; let tLost = 0;
   for (let k = 0; k < N; k++) {
-    const transit = transitA[k];
+    const transit = F[fTransit + k];
     tTransit += transit;
-    if (kind[k] === NODE_SINK) {
+    if (I[iKind + k] === NODE_SINK) {
       // A customer without stock: only goods travelling to it, and its end-customer demand.
-      if (measured) acc.sumInTransitIn[k] += transit;
-      if (node && column[k] >= 0) {
-        const i = row + column[k];
-        node.inTransit[i] = transit; node.demand[i] = st.demandNow[k]; node.received[i] = st.receivedNow[k];
-      }
-      st.demandNow[k] = 0;
-      st.receivedNow[k] = 0;
+      if (measured) F[fSumTransit + k] += transit;
+      const c = column[k];
+      if (node && c >= 0) { S[sTransit + c] = transit; S[sDemand + c] = F[fDemand + k]; S[sReceived + c] = F[fReceived + k]; }
+      F[fDemand + k] = 0;
+      F[fReceived + k] = 0;
       continue;
     }
-    const onHand = onHandA[k];
-    const backlog = st.backlog[k] + st.custBacklog[k];
-    const ordered = orderedA[k];
-    const obs = obsA[k];
-    const shipped = shippedA[k];
-    const lost = st.lostNow[k];
-    const party = net.nodeParty[k];
-    cost[party] += onHand * net.nodeHolding[k];
+    const onHand = F[fOnHand + k];
+    const backlog = F[fBacklog + k] + F[fCustBacklog + k];
+    const ordered = F[fOrdered + k];
+    const obs = F[fObs + k];
+    const shipped = F[fShipped + k];
+    const lost = F[fLost + k];
+    const party = I[iParty + k];
+    F[fCost + party] += onHand * F[fHolding + k];
     if (ordered > 0) {
-      cost[party] += net.nodeOrderCost[k];
-      if (measured) acc.orderCount[k]++;
+      F[fCost + party] += F[fOrderCost + k];
+      if (measured) F[fOrderCount + k]++;
     }
     if (measured) {
-      acc.sumOnHand[k] += onHand;
-      acc.sumBacklog[k] += backlog;
-      acc.sumCustBacklog[k] += st.sinkBacklog[k] + st.custBacklog[k];
-      acc.sumInTransitIn[k] += transit;
-      acc.orderedQty[k] += ordered;
-      acc.shipped[k] += shipped;
-      if (backlog > 0 || lost > 0) acc.stockoutPeriods[k]++;
+      F[fSumOnHand + k] += onHand;
+      F[fSumBacklog + k] += backlog;
+      F[fSumCustBacklog + k] += F[fSinkBacklog + k] + F[fCustBacklog + k];
+      F[fSumTransit + k] += transit;
+      F[fOrderedQty + k] += ordered;
+      F[fAccShipped + k] += shipped;
+      if (backlog > 0 || lost > 0) F[fStockouts + k]++;
       // [shift, Σ, Σ²] of orders and of demand received (addShifted, inlined).
       const j = 3 * k;
-      const ordTri = acc.ordShiftSums;
-      const obsTri = acc.obsShiftSums;
-      if (first) { ordTri[j] = ordered; obsTri[j] = obs; }
-      const dOrd = ordered - ordTri[j];
-      const dObs = obs - obsTri[j];
-      ordTri[j + 1] += dOrd; ordTri[j + 2] += dOrd * dOrd;
-      obsTri[j + 1] += dObs; obsTri[j + 2] += dObs * dObs;
-      const s = net.nodeSite[k];
-      st.siteOrdNow[s] += ordered;
-      st.siteObsNow[s] += obs;
-      st.siteCustNow[s] += st.productCustNow[net.nodeProduct[k]];
+      if (first) { F[fOrdTri + j] = ordered; F[fObsTri + j] = obs; }
+      const dOrd = ordered - F[fOrdTri + j];
+      const dObs = obs - F[fObsTri + j];
+      F[fOrdTri + j + 1] += dOrd; F[fOrdTri + j + 2] += dOrd * dOrd;
+      F[fObsTri + j + 1] += dObs; F[fObsTri + j + 2] += dObs * dObs;
+      const s = I[iSite + k];
+      F[fSiteOrd + s] += ordered;
+      F[fSiteObs + s] += obs;
+      F[fSiteCust + s] += F[fProductCust + I[iProduct + k]];
     }
-    if (node && column[k] >= 0) {
-      const i = row + column[k];
-      node.onHand[i] = onHand;
-      node.backorders[i] = backlog;
-      node.inTransit[i] = transit;
-      node.ordered[i] = ordered;
-      node.demand[i] = obs;
-      node.shipped[i] = shipped;
-      node.received[i] = st.receivedNow[k];
+    const c = column[k];
+    if (node && c >= 0) {
+      S[sOnHand + c] = onHand;
+      S[sBackorders + c] = backlog;
+      S[sTransit + c] = transit;
+      S[sOrdered + c] = ordered;
+      S[sDemand + c] = obs;
+      S[sShipped + c] = shipped;
+      S[sReceived + c] = F[fReceived + k];
     }
     tOnHand += onHand; tBacklog += backlog; tOrdered += ordered; tDemand += obs; tShipped += shipped; tLost += lost;
-    orderedA[k] = 0; obsA[k] = 0; shippedA[k] = 0; st.lostNow[k] = 0; st.demandNow[k] = 0; st.receivedNow[k] = 0;
+    F[fOrdered + k] = 0; F[fObs + k] = 0; F[fShipped + k] = 0; F[fLost + k] = 0; F[fDemand + k] = 0; F[fReceived + k] = 0;
   }
-  if (st.arcTracked.length > 0) accountArcs(st, measured);
+  accountArcs(st, measured);
   if (measured) accountBullwhip(st, first);
   const total = st.series.total;
   const ti = t - 1;
@@ -104,19 +135,44 @@ export function accountPeriod(st: SimState): void {
   accountParties(st, measured);
 }
 
-/** In-transit stock of the arcs that cross parties (ownership) or carry pipeline holding cost. */
+/**
+ * Per arc: units in transit at the end of the period (KPI sum), and per-arc series;
+ * pipeline holding cost and consignment stock on the arcs that cross parties or carry holding cost.
+ */
 function accountArcs(st: SimState, measured: boolean): void {
   const net = st.net;
+  const F = st.F;
+  const A = net.nArcs;
+  const fShippedNow = st.at.arcShippedNow;
+  const fTransit = st.at.arcInTransit;
+  const fAccTransit = st.accAt.arcTransit;
+  const arc = st.series.arc;
+  if (arc) {
+    const row = (st.t - 1) * st.series.arcs;
+    const column = st.arcSeriesColumn;
+    const S = st.seriesBlock;
+    const sShipped = (arc.shipped.byteOffset >> 2) + row;
+    const sTransit = (arc.inTransit.byteOffset >> 2) + row;
+    for (let a = 0; a < A; a++) {
+      const x = F[fTransit + a];
+      if (measured) F[fAccTransit + a] += x;
+      const c = column[a];
+      if (c >= 0) { S[sShipped + c] = F[fShippedNow + a]; S[sTransit + c] = x; }
+      F[fShippedNow + a] = 0;
+    }
+  } else {
+    for (let a = 0; a < A; a++) {
+      if (measured) F[fAccTransit + a] += F[fTransit + a];
+      F[fShippedNow + a] = 0;
+    }
+  }
   const holding = net.pipelineHolding;
   const arcs = st.arcTracked;
   for (let i = 0; i < arcs.length; i++) {
     const a = arcs[i];
-    const x = st.arcInTransit[a];
+    const x = F[fTransit + a];
     if (holding && x > 0) st.partyCostNow[net.arcTransitOwner[a]] += x * net.arcTransitHolding[a];
-    if (measured) {
-      st.acc.arcTransit[a] += x;
-      st.acc.arcConsigned[a] += st.consigned[a];
-    }
+    if (measured) st.acc.arcConsigned[a] += st.consigned[a];
   }
 }
 

@@ -4,6 +4,7 @@
  * quantities and the summary multiplies by rates once at the end.
  * Variances use sums shifted by the first measured value (numerically stable for long runs).
  */
+import type { MemoryArena } from './memory-arena';
 export class Accumulators {
   // per node
   readonly sumOnHand: Float64Array;
@@ -35,8 +36,15 @@ export class Accumulators {
   readonly ordersLate: Float64Array;
   // per arc
   readonly arcShipped: Float64Array;
+  /** Σ end-of-period units in transit on the arc. */
   readonly arcTransit: Float64Array;
   readonly arcConsigned: Float64Array;
+  // per return route: units returned, restocked
+  readonly routeReturned: Float64Array;
+  readonly routeRestocked: Float64Array;
+  // per finance pair (seller → buyer): invoiced net of credit notes, cash paid
+  readonly pairInvoiced: Float64Array;
+  readonly pairPaid: Float64Array;
   // per party
   readonly revenue: Float64Array;
   readonly cogs: Float64Array;
@@ -57,20 +65,24 @@ export class Accumulators {
   readonly totalCust: Float64Array;
   measured = 0;
 
-  constructor(nNodes: number, nArcs: number, nParties: number, nSites: number, nProducts: number, nEchelons: number) {
-    const n = () => new Float64Array(nNodes);
+  /** All arrays are views of the run's memory arena (zeros; minCash is filled with +∞ once real). */
+  constructor(arena: MemoryArena, nNodes: number, nArcs: number, nParties: number, nSites: number, nProducts: number, nEchelons: number, nRoutes: number, nPairs: number) {
+    const n = () => arena.f64(nNodes);
     this.sumOnHand = n(); this.sumBacklog = n(); this.sumCustBacklog = n(); this.sumInTransitIn = n();
     this.demandArrived = n(); this.filledOnArrival = n(); this.custDemand = n(); this.custFilled = n();
     this.lostSales = n(); this.shipped = n(); this.served = n(); this.produced = n(); this.orderedQty = n();
     this.orderCount = n(); this.stockoutPeriods = n(); this.returnsIn = n(); this.restocked = n(); this.scrapped = n();
-    this.ordShiftSums = new Float64Array(3 * nNodes); this.obsShiftSums = new Float64Array(3 * nNodes);
+    this.ordShiftSums = arena.f64(3 * nNodes); this.obsShiftSums = arena.f64(3 * nNodes);
     this.ordersPlaced = n(); this.ordersDelivered = n(); this.ordersDeliveredAge = n(); this.ordersCancelled = n(); this.ordersLate = n();
-    this.arcShipped = new Float64Array(nArcs); this.arcTransit = new Float64Array(nArcs); this.arcConsigned = new Float64Array(nArcs);
-    const p = () => new Float64Array(nParties);
+    this.arcShipped = arena.f64(nArcs); this.arcTransit = arena.f64(nArcs); this.arcConsigned = arena.f64(nArcs);
+    this.routeReturned = arena.f64(nRoutes); this.routeRestocked = arena.f64(nRoutes);
+    this.pairInvoiced = arena.f64(nPairs); this.pairPaid = arena.f64(nPairs);
+    const p = () => arena.f64(nParties);
     this.revenue = p(); this.cogs = p(); this.purchases = p(); this.discountsGiven = p(); this.discountsTaken = p(); this.creditNotes = p();
-    this.sumCash = p(); this.sumReceivables = p(); this.sumPayables = p(); this.minCash = p().fill(Number.POSITIVE_INFINITY);
-    this.siteOrd = new Float64Array(3 * nSites); this.siteObs = new Float64Array(3 * nSites); this.siteCust = new Float64Array(3 * nSites);
-    this.productCust = new Float64Array(3 * nProducts); this.echelonOrd = new Float64Array(3 * nEchelons); this.totalCust = new Float64Array(3);
+    this.sumCash = p(); this.sumReceivables = p(); this.sumPayables = p(); this.minCash = p();
+    this.minCash.fill(Number.POSITIVE_INFINITY);
+    this.siteOrd = arena.f64(3 * nSites); this.siteObs = arena.f64(3 * nSites); this.siteCust = arena.f64(3 * nSites);
+    this.productCust = arena.f64(3 * nProducts); this.echelonOrd = arena.f64(3 * nEchelons); this.totalCust = arena.f64(3);
   }
 }
 

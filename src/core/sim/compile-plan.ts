@@ -1,12 +1,12 @@
 /**
  * Quantities given from outside the policies: the initial pipeline (scenario inTransit rows),
- * orders already travelling upstream (options.initialOrders), and the orders of fixed-plan and
+ * orders already travelling upstream or waiting at their supplier (options.initialOrders), and the orders of fixed-plan and
  * manual sites (options.plan, options.manualOrders). Entries naming unknown sites, products or
  * lanes are refused with their position in the option's list.
  */
 import { POLICY_FIXED_PLAN, POLICY_MANUAL } from './network';
 import type { CompileContext } from './compile-context';
-import type { OrderEntry } from './options';
+import { MAX_PERIODS, type OrderEntry } from './options';
 
 export interface ForcedArc { readonly lane: number; readonly product: number; readonly asked: boolean; readonly what: string }
 
@@ -73,7 +73,8 @@ export function collectForcedArcs(ctx: CompileContext): ForcedArcs {
     const lane = ctx.laneIndex.get(o.laneId);
     if (lane === undefined) { ctx.issues.push({ table, row: i, field: 'laneId', message: `unknown lane "${o.laneId}"` }); return; }
     const p = productOfLane(ctx, lane, o.productId, table, i);
-    if (!Number.isInteger(o.arrivalPeriod) || o.arrivalPeriod < 1) ctx.issues.push({ table, row: i, field: 'arrivalPeriod', message: `must be a whole number from 1 (got ${o.arrivalPeriod})` });
+    // 0 or less: the order already waits in the origin's backlog (it arrived in that period).
+    if (!Number.isInteger(o.arrivalPeriod) || o.arrivalPeriod < -MAX_PERIODS) ctx.issues.push({ table, row: i, field: 'arrivalPeriod', message: `must be a whole number from ${-MAX_PERIODS} (got ${o.arrivalPeriod})` });
     if (!Number.isFinite(o.quantity) || o.quantity < 0) ctx.issues.push({ table, row: i, field: 'quantity', message: `must be a number at least 0 (got ${o.quantity})` });
     if (p === undefined || !laneOpen(ctx, lane) || o.arrivalPeriod > periods || !(o.quantity > 0)) return;
     arcs.push({ lane, product: p, asked: true, what: `an initial order travels on lane "${o.laneId}"` });

@@ -9,11 +9,11 @@
  * placed in the period they are given for.
  */
 import {
-  FORECAST_MOVING_AVERAGE, NODE_STOCK, POLICY_BASE_STOCK, POLICY_FIXED_PLAN, POLICY_FORECAST, POLICY_MANUAL,
-  POLICY_NONE, POLICY_PERIODIC, POLICY_R_Q, POLICY_S_S, POLICY_STERMAN,
+  FORECAST_MOVING_AVERAGE, POLICY_BASE_STOCK, POLICY_FIXED_PLAN, POLICY_FORECAST, POLICY_MANUAL,
+  POLICY_PERIODIC, POLICY_R_Q, POLICY_S_S, POLICY_STERMAN,
 } from './network';
 import { movingAverageMean, movingAverageStdDev, observeExpSmoothing, observeMovingAverage } from './forecast';
-import { placeOnArc, placeOrder } from './orders-flow';
+import { placeOnArc } from './orders-flow';
 import { baseStockQuantity } from './policies/base-stock';
 import { externalQuantity } from './policies/external';
 import { forecastQuantity } from './policies/forecast-order-up-to';
@@ -39,15 +39,29 @@ function loadExternalOrders(st: SimState): void {
 
 export function decideOrders(st: SimState): void {
   const net = st.net;
+  const F = st.F;
+  const I = st.I;
   const t = st.t;
   loadExternalOrders(st);
-  const order = net.decideOrder;
+  const deciders = st.deciders;
   const demand = net.informationSharing ? st.sharedDemand : st.obs;
-  for (let i = 0; i < order.length; i++) {
-    const k = order[i];
+  const fOnHand = st.at.onHand;
+  const fOutstanding = st.at.outstanding;
+  const fBacklog = st.at.backlog;
+  const fCustBacklog = st.at.custBacklog;
+  const fOrderedNow = st.at.orderedNow;
+  const fOrdered = st.at.orderedCum;
+  const fShare = st.at.arcShareF;
+  const fPlaced = st.accAt.ordersPlaced;
+  const iInStart = st.at.inStartI;
+  const iIn = st.at.inArcsI;
+  const iInfoAt = st.at.arcInfoAt;
+  const iInfoMask = st.at.arcInfoMask;
+  const book = st.book;
+  for (let i = 0; i < deciders.length; i++) {
+    const k = deciders[i];
     const policy = net.policy[k];
-    if (net.nodeKind[k] !== NODE_STOCK || policy === POLICY_NONE) continue;
-    const position = st.onHand[k] + st.outstanding[k] - st.backlog[k] - st.custBacklog[k];
+    const position = F[fOnHand + k] + F[fOutstanding + k] - F[fBacklog + k] - F[fCustBacklog + k];
     const review = isReviewPeriod(t, net.pReview[k]);
     let q = 0;
     switch (policy) {
@@ -93,7 +107,21 @@ export function decideOrders(st: SimState): void {
         break;
     }
     st.decided[k] = q;
-    if (net.prodLead[k] >= 0) startProduction(st, k);
-    else placeOrder(st, k);
+    if (net.prodLead[k] >= 0) { startProduction(st, k); continue; }
+    if (!(q > 0)) continue;
+    // placeOrder, inlined: q split over k's sources by share; each part reaches its source in t + 1 + infoDelay.
+    for (let j = I[iInStart + k], end = I[iInStart + k + 1]; j < end; j++) {
+      const a = I[iIn + j];
+      const share = F[fShare + a];
+      if (!(share > 0)) continue;
+      const qa = q * share;
+      F[I[iInfoAt + a] + ((t + 1 + net.arcInfo[a]) & I[iInfoMask + a])] += qa;
+      F[fOrdered + a] += qa;
+      st.orderDraw[0] = qa;
+      book.pushFrom(a, st.orderDraw, 0, t);
+      F[fOutstanding + k] += qa;
+      F[fOrderedNow + k] += qa;
+      F[fPlaced + k]++;
+    }
   }
 }

@@ -9,9 +9,11 @@
  * share, that reach the suppliers in t + infoDelay — in this very period when the delay is 0.
  * At a stock node it waits for the serve step.
  */
+import { materializeArc } from './deferred-orders';
 import { NODE_SINK } from './network';
 import { NORMAL_BLOCK } from './rng';
 import type { SimState } from './state';
+import { ARC_DEFERRABLE } from './state-setup';
 
 /** Base quantity of demand slot j in period u, by binary search over its rows. */
 function baseDemand(st: SimState, j: number, u: number): number {
@@ -31,43 +33,54 @@ export function generateDemand(st: SimState): void {
   const net = st.net;
   const t = st.t;
   const rng = st.rng;
-  const qty = st.demandDraw;
   if (net.demandVariability === 3) {
     for (let j = 0; j < net.nDemandNodes; j++) {
-      qty[0] = baseDemand(st, j, 1 + rng.int(net.periods));
-      if (qty[0] > 0) addDemand(st, net.demandNodes[j]);
+      const q = baseDemand(st, j, 1 + rng.int(net.periods));
+      if (q > 0) addDemand(st, net.demandNodes[j], q);
     }
   } else {
     const variability = net.demandVariability;
+    const dQty = net.dQty;
+    const dSd = net.dSd;
+    const dNode = net.dNode;
+    const normals = rng.normals;
     for (let i = net.dStart[t], end = net.dStart[t + 1]; i < end; i++) {
+      let q: number;
       if (variability === 1) {
         if (rng.normalPos === NORMAL_BLOCK) rng.refillNormals();
-        const x = net.dQty[i] + net.dSd[i] * rng.normals[rng.normalPos++];
-        qty[0] = x > 0 ? x : 0;
-      } else qty[0] = variability === 2 ? rng.poisson(net.dQty[i]) : net.dQty[i];
-      if (qty[0] > 0) addDemand(st, net.dNode[i]);
+        const x = dQty[i] + dSd[i] * normals[rng.normalPos++];
+        q = x > 0 ? x : 0;
+      } else q = variability === 2 ? rng.poisson(dQty[i]) : dQty[i];
+      if (q > 0) addDemand(st, dNode[i], q);
     }
   }
   if (net.informationSharing) propagateSharedDemand(st);
 }
 
-/** Adds the drawn quantity st.demandDraw[0] as demand at node k (a typed-array slot: no boxing in the hot loop). */
-function addDemand(st: SimState, k: number): void {
-  const net = st.net;
-  const q = st.demandDraw[0];
+/** Adds demand q at node k. At a sink it becomes an order on each inbound arc with a share. */
+function addDemand(st: SimState, k: number, q: number): void {
+  const F = st.F;
   st.demandNow[k] += q;
-  st.productCustNow[net.nodeProduct[k]] += q;
-  if (net.nodeKind[k] !== NODE_SINK) return;
+  st.productCustNow[st.nodeProductI[k]] += q;
+  if (st.nodeKindI[k] !== NODE_SINK) return;
   const t = st.t;
-  for (let i = net.inStart[k], end = net.inStart[k + 1]; i < end; i++) {
-    const a = net.inArcs[i];
-    const share = net.arcShare[a];
+  const book = st.book;
+  const inArcs = st.inArcsI;
+  for (let i = st.inStartI[k], end = st.inStartI[k + 1]; i < end; i++) {
+    const a = inArcs[i];
+    const share = st.arcShareF[a];
     if (!(share > 0)) continue;
     const qa = q * share;
-    st.infoRing[net.arcInfoStart[a] + ((t + net.arcInfo[a]) & (net.arcInfoSize[a] - 1))] += qa;
+    F[st.arcInfoAt[a] + ((t + st.net.arcInfo[a]) & st.arcInfoMask[a])] += qa;
+    // An order well above the arc's rounding noise on an arc without recorded orders waits
+    // without a record (deferred-orders.ts); otherwise it gets one.
+    if ((st.arcFlagsI[a] & ARC_DEFERRABLE) && book.count[a] === 0 && st.pendingOrder[a] === 0 && qa > 1e-6 * (1 + st.shippedCum[a])) st.pendingOrder[a] = qa;
+    else {
+      if (st.pendingOrder[a] > 0 || st.recordless[a] > 0) materializeArc(st, a);
+      st.demandDraw[1] = qa;
+      book.pushFrom(a, st.demandDraw, 1, t);
+    }
     st.orderedCum[a] += qa;
-    st.demandDraw[1] = qa;
-    st.book.pushFrom(a, st.demandDraw, 1, t);
     st.acc.ordersPlaced[k]++;
   }
 }

@@ -73,6 +73,7 @@ export function settlePeriod(st: SimState): void {
   const net = st.net;
   const t = st.t;
   const cash = st.cash;
+  const measured = t >= st.measureFrom;
   for (let q = 0; q < net.nParties; q++) {
     cash[q] -= st.partyCostNow[q];
     st.partyCostNow[q] = 0;
@@ -84,6 +85,7 @@ export function settlePeriod(st: SimState): void {
     const size = net.pairRingSize[p];
     const amount = st.pairInvoice[p] + st.pairCredit[p];
     if (amount !== 0) {
+      if (measured) st.acc.pairInvoiced[p] += amount;
       st.receivables[seller] += amount;
       st.payables[buyer] += amount;
       for (let i = net.instStart[p], end = net.instStart[p + 1]; i < end; i++) {
@@ -109,7 +111,8 @@ export function settlePeriod(st: SimState): void {
         cash[seller] += pay;
         st.receivables[seller] -= settled;
         st.payables[buyer] -= settled;
-        if (t >= st.measureFrom) {
+        if (measured) {
+          st.acc.pairPaid[p] += pay;
           st.acc.discountsGiven[seller] += settled - pay;
           st.acc.discountsTaken[buyer] += settled - pay;
         }
@@ -123,6 +126,7 @@ export function settlePeriod(st: SimState): void {
       cash[seller] += due;
       st.receivables[seller] -= due;
       st.payables[buyer] -= due;
+      if (measured) st.acc.pairPaid[p] += due;
     }
   }
 }

@@ -12,12 +12,15 @@ export interface OrderEntry {
   readonly laneId?: string;
 }
 
-/** An order already travelling upstream at the start (the order slips of the beer game). */
+/** An order already travelling upstream at the start (the order slips of the beer game), or already waiting at the lane's origin. */
 export interface InitialOrder {
   readonly laneId: string;
   /** Needed when the lane carries every product. */
   readonly productId?: string;
-  /** Period in which it reaches the lane's origin (1-based). */
+  /**
+   * Period in which it reaches the lane's origin (1-based). 0 or less: it is already waiting in
+   * the origin's backlog, arrived in that period (older orders are served first).
+   */
   readonly arrivalPeriod: number;
   readonly quantity: number;
 }

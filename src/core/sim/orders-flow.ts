@@ -1,8 +1,8 @@
 /**
  * Placing replenishment orders (the information flow upstream). An order of q placed by node k
- * in period t is split over k's sources by lane share; the part on arc a travels the lane's
- * information delay and reaches the origin in t + 1 + infoDelay (the origin ships it in that
- * period's ship step at the earliest, so with lead time L it arrives in t + 1 + infoDelay + L).
+ * in period t is split over k's sources by lane share (decideOrders); the part on arc a travels
+ * the lane's information delay and reaches the origin in t + 1 + infoDelay (the origin ships it in
+ * that period's ship step at the earliest, so with lead time L it arrives in t + 1 + infoDelay + L).
  */
 import type { SimState } from './state';
 
@@ -17,19 +17,4 @@ export function placeOnArc(st: SimState, a: number): void {
   st.outstanding[to] += q;
   st.orderedNow[to] += q;
   st.acc.ordersPlaced[to]++;
-}
-
-/** Places node k's decided quantity (st.decided[k]) on its sources by share. */
-export function placeOrder(st: SimState, k: number): void {
-  const q = st.decided[k];
-  if (!(q > 0)) return;
-  const net = st.net;
-  for (let i = net.inStart[k], end = net.inStart[k + 1]; i < end; i++) {
-    const a = net.inArcs[i];
-    const share = net.arcShare[a];
-    if (share > 0) {
-      st.orderDraw[0] = q * share;
-      placeOnArc(st, a);
-    }
-  }
 }

@@ -5,7 +5,9 @@
  *     A site with a storage capacity accepts only what fits; the rest waits in transit one more
  *     period (and again, until it fits).
  *   - Production due in t completes (started in t − 1 − Lp).
- *   - Orders due in t reach their supplier (placed in t − 1 − infoDelay; sink demand in t − infoDelay).
+ *   - Orders due in t reach their supplier (placed in t − 1 − infoDelay; sink demand in t − infoDelay):
+ *     receiveOrders, called by the ship step for each supplier before it ships (the step's result
+ *     is the same: nothing in between reads them).
  * Shipments with lead time 0 arrive within the ship step (arriveNow).
  * Hot path: one pass over the arcs; the ring slot of period t is t & (size − 1).
  */
@@ -13,6 +15,7 @@ import { invoice, invoiceArc } from './finance-flow';
 import { NODE_SINK } from './network';
 import { scheduleReturns } from './returns-flow';
 import type { SimState } from './state';
+import { ARC_INVOICE_AT_DELIVERY, ARC_SPECIAL_ARRIVAL } from './state-setup';
 
 /** Stock the site of node k can still take (Infinity when it has no storage capacity). */
 export function freeSpace(st: SimState, k: number): number {
@@ -92,63 +95,97 @@ function arriveSpecial(st: SimState, a: number, to: number, slot: number): void 
 }
 
 /**
- * One pass over the arcs: take in the shipments due in t, and let the orders due in t reach their
- * supplier (they join its backlog and count as demand received).
+ * One pass over the arcs: take in the shipments due in t. (The orders due in t reach their
+ * supplier at the start of its ship step: see shipOrders.) Hot loop: indexes the memory blocks.
  */
 export function receiveArcs(st: SimState): void {
-  const net = st.net;
-  const A = net.nArcs;
+  const F = st.F;
+  const I = st.I;
+  const A = st.net.nArcs;
   const t = st.t;
   const measured = t >= st.measureFrom;
-  const acc = st.acc;
-  const ring = st.ring;
-  const info = st.infoRing;
-  const ringStart = net.arcRingStart;
-  const ringSize = net.arcRingSize;
-  const infoStart = net.arcInfoStart;
-  const infoSize = net.arcInfoSize;
-  const arrivedNow = st.arrivedNow;
-  const arrivedCum = st.arrivedCum;
-  const special = st.arcSpecialArrival;
-  const invoiceAt = st.arcInvoiceAt;
-  const arcTo = net.arcTo;
-  const arcFrom = net.arcFrom;
-  const kind = net.nodeKind;
   const book = st.book;
+  const oRing = st.at.ring;
+  const toOrderRing = st.at.orderRing - oRing;
+  const iRingAt = st.at.arcRingAt;
+  const iMask = st.at.arcRingMask;
+  const iFlags = st.at.arcFlagsI;
+  const iTo = st.at.arcToI;
+  const iKind = st.at.nodeKindI;
+  const iLead = st.at.arcLeadI;
+  const iRecordless = st.at.recordless;
+  const iPipeline = st.at.pipelineUntil;
+  const iPair = st.at.arcPairI;
+  const iSeller = st.at.pairSellerI;
+  const iBuyer = st.at.pairBuyerI;
+  const fTransit = st.at.arcInTransit;
+  const fTransitIn = st.at.inTransitIn;
+  const fReceived = st.at.receivedNow;
+  const fDelivered = st.at.deliveredCum;
+  const fOnHand = st.at.onHand;
+  const fOutstanding = st.at.outstanding;
+  const fPrice = st.at.arcPriceF;
+  const fValue = st.at.arcValueF;
+  const fPairInvoice = st.at.pairInvoice;
+  const fRevenue = st.accAt.revenue;
+  const fCogs = st.accAt.cogs;
+  const fPurchases = st.accAt.purchases;
+  const fOrdersDelivered = st.accAt.ordersDelivered;
+  const fOrdersAge = st.accAt.ordersDeliveredAge;
   for (let a = 0; a < A; a++) {
-    const slot = ringStart[a] + (t & (ringSize[a] - 1));
-    const x = ring[slot];
-    if (x !== 0) {
-      if (special[a]) arrive(st, a, slot);
-      else {
-        // The common arrival, inlined: in transit → on hand (a sink consumes it), orders delivered.
-        if (invoiceAt[a] === 2) invoiceArc(st, a, ring, slot);
-        ring[slot] = 0;
-        const to = arcTo[a];
-        st.arcInTransit[a] -= x;
-        st.inTransitIn[to] -= x;
-        st.receivedNow[to] += x;
-        const delivered = st.deliveredCum[a] + x;
-        st.deliveredCum[a] = delivered;
-        if (book.count[a] > 0 && book.headBase[a] + book.qty[book.start[a] + book.head[a]] <= delivered + 1e-9 * (1 + delivered)) popDelivered(st, a);
-        if (kind[to] !== NODE_SINK) {
-          st.onHand[to] += x;
-          st.outstanding[to] -= x;
-        }
+    const slot = I[iRingAt + a] + (t & I[iMask + a]);
+    const x = F[slot];
+    if (x === 0) continue;
+    const flags = I[iFlags + a];
+    if (flags & ARC_SPECIAL_ARRIVAL) { arrive(st, a, slot - oRing); continue; }
+    // The common arrival: in transit → on hand (a sink consumes it), orders delivered.
+    if (flags & ARC_INVOICE_AT_DELIVERY) {
+      // invoiceArc, inlined.
+      const pair = I[iPair + a];
+      const amount = x * F[fPrice + a];
+      F[fPairInvoice + pair] += amount;
+      if (measured) {
+        const seller = I[iSeller + pair];
+        F[fRevenue + seller] += amount;
+        F[fCogs + seller] += x * F[fValue + a];
+        F[fPurchases + I[iBuyer + pair]] += amount;
       }
     }
-    const islot = infoStart[a] + (t & (infoSize[a] - 1));
-    const q = info[islot];
-    arrivedNow[a] = q;
-    if (q !== 0) {
-      info[islot] = 0;
-      arrivedCum[a] += q;
-      const from = arcFrom[a];
-      st.obs[from] += q;
-      if (measured) {
-        acc.demandArrived[from] += q;
-        if (net.arcToSink[a]) acc.custDemand[from] += q;
-      }
+    F[slot] = 0;
+    const to = I[iTo + a];
+    F[fTransit + a] -= x;
+    F[fTransitIn + to] -= x;
+    F[fReceived + to] += x;
+    const delivered = F[fDelivered + a] + x;
+    F[fDelivered + a] = delivered;
+    if (I[iRecordless + a] > 0 && t > I[iPipeline + a]) {
+      // An order without a record, alone in its slot: delivered L periods after it was placed.
+      I[iRecordless + a]--;
+      F[fOrdersDelivered + to]++;
+      F[fOrdersAge + to] += I[iLead + a];
+      book.headBase[a] += F[slot + toOrderRing];
+      F[slot + toOrderRing] = 0;
+    } else if (book.count[a] > 0 && book.headBase[a] + book.qty[book.start[a] + book.head[a]] <= delivered + 1e-9 * (1 + delivered)) popDelivered(st, a);
+    if (I[iKind + to] !== NODE_SINK) {
+      F[fOnHand + to] += x;
+      F[fOutstanding + to] -= x;
+    }
+  }
+}
+
+/** The orders due in t on arc a reach its origin k: they join k's waiting orders and count as demand received. */
+export function receiveOrders(st: SimState, a: number, k: number, measured: boolean): void {
+  const info = st.infoRing;
+  const islot = st.net.arcInfoStart[a] + (st.t & (st.net.arcInfoSize[a] - 1));
+  const q = info[islot];
+  st.arrivedNow[a] = q;
+  if (q !== 0) {
+    info[islot] = 0;
+    st.arrivedCum[a] += q;
+    st.obs[k] += q;
+    if (measured) {
+      st.acc.demandArrived[k] += q;
+      if (st.net.arcToSink[a]) st.acc.custDemand[k] += q;
     }
   }
 }

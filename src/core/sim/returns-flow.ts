@@ -29,6 +29,8 @@ export function processReturns(st: SimState): void {
     const restock = x * net.retRestock[i];
     st.onHand[dest] += restock;
     if (measured) {
+      st.acc.routeReturned[i] += x;
+      st.acc.routeRestocked[i] += restock;
       st.acc.returnsIn[dest] += x;
       st.acc.restocked[dest] += restock;
       st.acc.scrapped[dest] += x - restock;

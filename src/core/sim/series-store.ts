@@ -1,6 +1,6 @@
 /**
- * Time series kept by a run. Per node and period (period-major: entry t·N + k) when they fit,
- * as Float32Array (quantities to 7 significant digits, ample for charts); network totals per
+ * Time series kept by a run. Per node and period (period-major: entry t·N + k) and per arc
+ * (lane × product) and period (entry t·A + a) when they fit, as Float32Array (quantities to 7 significant digits, ample for charts); network totals per
  * period and party balances per period as Float64Array. Everything is a typed array, so a worker
  * can transfer the result without copying.
  */
@@ -21,6 +21,13 @@ export interface NodeSeries {
   readonly shipped: Float32Array;
   /** Quantity arrived at the node in the period (shipments, production output); at a customer without stock, its deliveries. */
   readonly received: Float32Array;
+}
+
+export interface ArcSeries {
+  /** Units shipped on the arc (lane × product) in the period. Entry t·arcs + a. */
+  readonly shipped: Float32Array;
+  /** Units on the arc still travelling at the end of the period. */
+  readonly inTransit: Float32Array;
 }
 
 export interface TotalSeries {
@@ -47,8 +54,12 @@ export interface SimSeries {
   /** Nodes with per-node series (columns of `node`; which ones: SimResult.nodes). */
   readonly nodes: number;
   readonly parties: number;
+  /** Number of arcs with per-arc series (columns of `arc`; which ones: SimResult.arcs); 0 when not kept. */
+  readonly arcs: number;
   /** Per-node series, or undefined when T × nodes was too large (then only totals are kept). */
   readonly node?: NodeSeries;
+  /** Per-arc series, or undefined when T × arcs was too large or the series mode keeps none. */
+  readonly arc?: ArcSeries;
   readonly total: TotalSeries;
   /** Undefined when T × parties was too large. */
   readonly party?: PartySeries;
@@ -65,26 +76,57 @@ export function seriesColumns(periods: number, nodeSite: Int32Array, mode: Serie
   return columns;
 }
 
-export function createSeries(periods: number, nNodes: number, nParties: number): SimSeries {
-  const perNode = nNodes > 0;
-  const nf = () => new Float32Array(periods * nNodes);
-  const tf = () => new Float64Array(periods);
-  const pf = () => new Float64Array(periods * nParties);
+/**
+ * Which arcs get per-arc series, by the rule of the node series: all ('nodes', or 'auto' when
+ * T × arcs fits), none ('totals'), or with seriesSites those starting or ending at one of the sites.
+ */
+export function arcSeriesColumns(periods: number, fromSite: Int32Array, toSite: Int32Array, mode: SeriesMode, sites: ReadonlySet<number> | undefined): Int32Array {
+  const A = fromSite.length;
+  const keep = sites ? (a: number) => sites.has(fromSite[a]) || sites.has(toSite[a])
+    : mode === 'nodes' || (mode === 'auto' && periods * A <= MAX_SERIES_ENTRIES) ? () => true : () => false;
+  const columns = new Int32Array(A);
+  let m = 0;
+  for (let a = 0; a < A; a++) columns[a] = keep(a) ? m++ : -1;
+  return columns;
+}
+
+/**
+ * Allocates the series. The per-node and per-arc series are views of one Float32Array, totals of
+ * one Float64Array, party balances of another: three buffers to transfer, and one array for the
+ * account step to write (SeriesBlocks).
+ */
+export function createSeries(periods: number, nNodes: number, nArcs: number, nParties: number): SimSeries {
+  const nodeLength = periods * nNodes;
+  const arcLength = periods * nArcs;
+  const quantities = new Float32Array(7 * nodeLength + 2 * arcLength);
+  let at = 0;
+  const q = (n: number) => { const v = quantities.subarray(at, at + n); at += n; return v; };
+  const nf = () => q(nodeLength);
+  const af = () => q(arcLength);
+  const totals = new Float64Array(9 * periods);
+  let tAt = 0;
+  const tf = () => { const v = totals.subarray(tAt, tAt + periods); tAt += periods; return v; };
+  const partyLength = periods * nParties;
+  const keepParty = partyLength <= MAX_SERIES_ENTRIES;
+  const money = new Float64Array(keepParty ? 3 * partyLength : 0);
+  const pf = (i: number) => money.subarray(i * partyLength, (i + 1) * partyLength);
   return {
-    periods, nodes: nNodes, parties: nParties,
-    node: perNode ? { onHand: nf(), backorders: nf(), inTransit: nf(), ordered: nf(), demand: nf(), shipped: nf(), received: nf() } : undefined,
+    periods, nodes: nNodes, parties: nParties, arcs: nArcs,
+    node: nNodes > 0 ? { onHand: nf(), backorders: nf(), inTransit: nf(), ordered: nf(), demand: nf(), shipped: nf(), received: nf() } : undefined,
+    arc: nArcs > 0 ? { shipped: af(), inTransit: af() } : undefined,
     total: {
       onHand: tf(), backorders: tf(), inTransit: tf(), ordered: tf(), demand: tf(), shipped: tf(),
       customerDemand: tf(), customerFilled: tf(), lostSales: tf(),
     },
-    party: periods * nParties <= MAX_SERIES_ENTRIES ? { cash: pf(), receivables: pf(), payables: pf() } : undefined,
+    party: keepParty ? { cash: pf(0), receivables: pf(1), payables: pf(2) } : undefined,
   };
 }
 
-/** The ArrayBuffers of a series object: pass them as the transfer list of postMessage. */
+/** The ArrayBuffers of a series object, each once: pass them as the transfer list of postMessage. */
 export function seriesTransferables(s: SimSeries): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [...Object.values(s.total)];
   if (s.node) arrays.push(...Object.values(s.node));
+  if (s.arc) arrays.push(...Object.values(s.arc));
   if (s.party) arrays.push(...Object.values(s.party));
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

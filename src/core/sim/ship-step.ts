@@ -7,115 +7,221 @@
  * end-customer orders is cancelled.
  */
 import { allocate } from './allocation';
-import { NODE_SOURCE } from './network';
+import { materializeArc, materializeNode } from './deferred-orders';
+import { ALLOC_PRIORITY, NODE_SOURCE } from './network';
 import { ORDER_CANCELLED } from './order-book';
 import { invoiceArc } from './finance-flow';
 import { arriveNow, popDelivered } from './receive-step';
 import { shipOnArc } from './shipment';
 import type { SimState } from './state';
+import { ARC_INVOICE_AT_DELIVERY, ARC_INVOICE_AT_SHIPMENT, ARC_SPECIAL_ARRIVAL, ARC_SPECIAL_SHIPMENT, ARC_TO_SINK } from './state-setup';
 
 const EPS = 1e-9;
 
 export function shipOrders(st: SimState): void {
-  const net = st.net;
-  const outStart = net.outStart;
-  const outArcs = net.outArcs;
-  const arcTo = net.arcTo;
-  const arcLead = net.arcLead;
-  const arcCost = net.arcCost;
-  const ringStart = net.arcRingStart;
-  const ringSize = net.arcRingSize;
-  const arrivedCum = st.arrivedCum;
-  const shippedCum = st.shippedCum;
-  const arrivedNow = st.arrivedNow;
-  const ring = st.ring;
+  const F = st.F;
+  const I = st.I;
   const t = st.t;
-  const special = st.arcSpecialShipment;
-  const invoiceAt = st.arcInvoiceAt;
-  const specialArrival = st.arcSpecialArrival;
-  const arcInTransit = st.arcInTransit;
-  const inTransitIn = st.inTransitIn;
-  const acc = st.acc;
-  const measured = st.t >= st.measureFrom;
-  const order = net.shipOrder;
-  for (let n = 0, N = order.length; n < N; n++) {
-    const k = order[n];
-    const start = outStart[k];
-    const end = outStart[k + 1];
+  const measured = t >= st.measureFrom;
+  const sameOrder = st.net.allocation !== ALLOC_PRIORITY;
+  const book = st.book;
+  const oRing = st.at.ring;
+  const toOrderRing = st.at.orderRing - oRing;
+  const iOrder = st.at.shipOrderI;
+  const nOrder = st.shipOrderI.length;
+  const iOutStart = st.at.outStartI;
+  const iOut = st.at.outArcsI;
+  const iByIndex = st.at.outArcsByIndex;
+  const iTo = st.at.arcToI;
+  const iLead = st.at.arcLeadI;
+  const iFlags = st.at.arcFlagsI;
+  const iRingAt = st.at.arcRingAt;
+  const iRingMask = st.at.arcRingMask;
+  const iInfoAt = st.at.arcInfoAt;
+  const iInfoMask = st.at.arcInfoMask;
+  const iPipeline = st.at.pipelineUntil;
+  const iRecordless = st.at.recordless;
+  const iKind = st.at.nodeKindI;
+  const iParty = st.at.nodePartyI;
+  const iPair = st.at.arcPairI;
+  const iSeller = st.at.pairSellerI;
+  const iBuyer = st.at.pairBuyerI;
+  const fArrived = st.at.arrivedCum;
+  const fShipped = st.at.shippedCum;
+  const fDelivered = st.at.deliveredCum;
+  const fArrivedNow = st.at.arrivedNow;
+  const fPending = st.at.pendingOrder;
+  const fTransit = st.at.arcInTransit;
+  const fTransitIn = st.at.inTransitIn;
+  const fShippedNowArc = st.at.arcShippedNow;
+  const fArcShipped = st.accAt.arcShipped;
+  const fCost = st.at.arcCostF;
+  const fPrice = st.at.arcPriceF;
+  const fValue = st.at.arcValueF;
+  const fPairInvoice = st.at.pairInvoice;
+  const fRevenue = st.accAt.revenue;
+  const fCogs = st.accAt.cogs;
+  const fPurchases = st.accAt.purchases;
+  const fObs = st.at.obs;
+  const fDemandArrived = st.accAt.demandArrived;
+  const fCustDemand = st.accAt.custDemand;
+  const fReceived = st.at.receivedNow;
+  const fOrdersDelivered = st.accAt.ordersDelivered;
+  const fOnHand = st.at.onHand;
+  const fShippedNow = st.at.shippedNow;
+  const fPartyCost = st.at.partyCostNow;
+  const fFilled = st.accAt.filledOnArrival;
+  const fCustFilled = st.accAt.custFilled;
+  const fBacklog = st.at.backlog;
+  const fSinkBacklog = st.at.sinkBacklog;
+  for (let n = 0; n < nOrder; n++) {
+    const k = I[iOrder + n];
+    const start = I[iOutStart + k];
+    const end = I[iOutStart + k + 1];
+    // The orders due in t reach k (receiveOrders, inlined), in arc order; then what waits.
     let waiting = 0;
-    for (let i = start; i < end; i++) { const a = outArcs[i]; waiting += arrivedCum[a] - shippedCum[a]; }
+    let deferred = false;
+    for (let i = start; i < end; i++) {
+      const a = I[iByIndex + i];
+      const islot = I[iInfoAt + a] + (t & I[iInfoMask + a]);
+      const q = F[islot];
+      F[fArrivedNow + a] = q;
+      if (q !== 0) {
+        F[islot] = 0;
+        F[fArrived + a] += q;
+        F[fObs + k] += q;
+        if (measured) {
+          F[fDemandArrived + k] += q;
+          if (I[iFlags + a] & ARC_TO_SINK) F[fCustDemand + k] += q;
+        }
+      }
+      if (sameOrder) waiting += F[fArrived + a] - F[fShipped + a];
+      if (F[fPending + a] > 0) deferred = true;
+    }
+    if (!sameOrder) for (let i = start; i < end; i++) { const a = I[iOut + i]; waiting += F[fArrived + a] - F[fShipped + a]; }
     if (!(waiting > EPS)) {
-      // Nothing waiting, so nothing arrived either.
-      st.backlog[k] = 0;
-      st.sinkBacklog[k] = 0;
+      // Nothing waiting, so nothing arrived either (but a tiny order may: it keeps its record).
+      if (deferred) materializeNode(st, k);
+      F[fBacklog + k] = 0;
+      F[fSinkBacklog + k] = 0;
       continue;
     }
-    const source = net.nodeKind[k] === NODE_SOURCE;
-    const avail = source ? Number.POSITIVE_INFINITY : st.onHand[k];
-    if (waiting <= avail && !net.nodeCapOut[k]) {
-      // Enough stock and no lane capacity: every waiting order ships in full, so every new one is filled at once.
-      let inline = 0;
-      let cost = 0;
-      let fresh = 0;
-      let freshCustomer = 0;
-      for (let i = start; i < end; i++) {
-        const a = outArcs[i];
-        const r = arrivedCum[a] - shippedCum[a];
-        if (r > 0) {
-          if (special[a]) shipOnArc(st, a, r);
-          else if (arcLead[a] === 0 && net.arcToSink[a] && !specialArrival[a]) {
-            // Lead time 0 into a customer without stock: delivered at once (nothing downstream can
-            // act on it within the period, so this equals arriving at the end of the ship step).
-            shippedCum[a] += r;
-            st.deliveredCum[a] += r;
-            st.receivedNow[arcTo[a]] += r;
-            if (invoiceAt[a] !== 0) { st.orderDraw[0] = r; invoiceArc(st, a, st.orderDraw, 0); }
-            const book = st.book;
-            if (book.count[a] > 0 && book.headBase[a] + book.qty[book.start[a] + book.head[a]] <= st.deliveredCum[a] + 1e-9 * (1 + st.deliveredCum[a])) popDelivered(st, a);
-            cost += r * arcCost[a];
-            inline += r;
-            if (measured) acc.arcShipped[a] += r;
-          } else {
-            shippedCum[a] += r;
-            const slot = ringStart[a] + ((t + arcLead[a]) & (ringSize[a] - 1));
-            ring[slot] += r;
-            arcInTransit[a] += r;
-            inTransitIn[arcTo[a]] += r;
-            cost += r * arcCost[a];
-            inline += r;
-            if (measured) acc.arcShipped[a] += r;
-            if (invoiceAt[a] === 1) { st.orderDraw[0] = r; invoiceArc(st, a, st.orderDraw, 0); }
-            if (arcLead[a] === 0) arriveNow(st, a, slot);
-          }
-        }
-        const f = arrivedNow[a];
-        if (f > 0) {
-          fresh += f;
-          if (net.arcToSink[a]) freshCustomer += f;
-        }
-      }
-      st.shippedNow[k] += inline;
-      st.partyCostNow[net.nodeParty[k]] += cost;
+    const source = I[iKind + k] === NODE_SOURCE;
+    const avail = source ? Number.POSITIVE_INFINITY : F[fOnHand + k];
+    if (!(waiting <= avail) || st.net.nodeCapOut[k]) {
+      // Short of stock or of lane capacity: the allocation rule decides.
+      if (deferred) materializeNode(st, k);
+      const shipped = allocate(st, k, avail);
       if (!source) {
-        const left = st.onHand[k] - waiting;
-        st.onHand[k] = left > EPS ? left : 0;
+        const left = F[fOnHand + k] - shipped;
+        F[fOnHand + k] = left > EPS ? left : 0;
       }
-      st.custFilledNow += freshCustomer;
-      if (measured) {
-        acc.filledOnArrival[k] += fresh;
-        acc.custFilled[k] += freshCustomer;
-      }
-      st.backlog[k] = 0;
-      st.sinkBacklog[k] = 0;
+      settleArcs(st, k, start, end);
       continue;
     }
-    const shipped = allocate(st, k, avail);
-    if (!source) {
-      const left = st.onHand[k] - shipped;
-      st.onHand[k] = left > EPS ? left : 0;
+    // Enough stock and no lane capacity: every waiting order ships in full, so every new one is filled at once.
+    let inline = 0;
+    let cost = 0;
+    let fresh = 0;
+    let freshCustomer = 0;
+    for (let i = start; i < end; i++) {
+      const a = I[iOut + i];
+      const flags = I[iFlags + a];
+      const r = F[fArrived + a] - F[fShipped + a];
+      if (r > 0) {
+        const lead = I[iLead + a];
+        const pending = F[fPending + a];
+        if (flags & ARC_SPECIAL_SHIPMENT) shipOnArc(st, a, r);
+        else if (pending > 0 && (lead === 0 || t + lead > I[iPipeline + a])) {
+          // The arc's only waiting order, without a record (deferred-orders.ts), ships in full.
+          const to = I[iTo + a];
+          F[fShipped + a] += r;
+          if (lead === 0) {
+            // Delivered at once: age 0.
+            F[fDelivered + a] += r;
+            F[fReceived + to] += r;
+            if (flags & (ARC_INVOICE_AT_SHIPMENT | ARC_INVOICE_AT_DELIVERY)) {
+              const pair = I[iPair + a];
+              const amount = r * F[fPrice + a];
+              F[fPairInvoice + pair] += amount;
+              if (measured) {
+                const seller = I[iSeller + pair];
+                F[fRevenue + seller] += amount;
+                F[fCogs + seller] += r * F[fValue + a];
+                F[fPurchases + I[iBuyer + pair]] += amount;
+              }
+            }
+            F[fOrdersDelivered + to]++;
+            book.headBase[a] += pending;
+          } else {
+            const slot = I[iRingAt + a] + ((t + lead) & I[iRingMask + a]);
+            F[slot] += r;
+            F[slot + toOrderRing] = pending;
+            I[iRecordless + a]++;
+            F[fTransit + a] += r;
+            F[fTransitIn + to] += r;
+            if (flags & ARC_INVOICE_AT_SHIPMENT) invoiceArcAt(st, a, r);
+          }
+          F[fPending + a] = 0;
+          cost += r * F[fCost + a];
+          inline += r;
+          F[fShippedNowArc + a] += r;
+          if (measured) F[fArcShipped + a] += r;
+        } else if (lead === 0 && (flags & ARC_TO_SINK) && !(flags & ARC_SPECIAL_ARRIVAL)) {
+          // Lead time 0 into a customer without stock: delivered at once (nothing downstream can
+          // act on it within the period, so this equals arriving at the end of the ship step).
+          if (pending > 0) materializeArc(st, a);
+          F[fShipped + a] += r;
+          const delivered = F[fDelivered + a] + r;
+          F[fDelivered + a] = delivered;
+          F[fReceived + I[iTo + a]] += r;
+          if (flags & (ARC_INVOICE_AT_SHIPMENT | ARC_INVOICE_AT_DELIVERY)) invoiceArcAt(st, a, r);
+          if (book.count[a] > 0 && book.headBase[a] + book.qty[book.start[a] + book.head[a]] <= delivered + 1e-9 * (1 + delivered)) popDelivered(st, a);
+          cost += r * F[fCost + a];
+          inline += r;
+          F[fShippedNowArc + a] += r;
+          if (measured) F[fArcShipped + a] += r;
+        } else {
+          if (pending > 0) materializeArc(st, a);
+          F[fShipped + a] += r;
+          const slot = I[iRingAt + a] + ((t + lead) & I[iRingMask + a]);
+          F[slot] += r;
+          F[fTransit + a] += r;
+          F[fTransitIn + I[iTo + a]] += r;
+          cost += r * F[fCost + a];
+          inline += r;
+          F[fShippedNowArc + a] += r;
+          if (measured) F[fArcShipped + a] += r;
+          if (flags & ARC_INVOICE_AT_SHIPMENT) invoiceArcAt(st, a, r);
+          if (lead === 0) arriveNow(st, a, slot - oRing);
+        }
+      }
+      const f = F[fArrivedNow + a];
+      if (f > 0) {
+        fresh += f;
+        if (flags & ARC_TO_SINK) freshCustomer += f;
+      }
     }
-    settleArcs(st, k, start, end);
+    F[fShippedNow + k] += inline;
+    F[fPartyCost + I[iParty + k]] += cost;
+    if (!source) {
+      const left = F[fOnHand + k] - waiting;
+      F[fOnHand + k] = left > EPS ? left : 0;
+    }
+    st.custFilledNow += freshCustomer;
+    if (measured) {
+      F[fFilled + k] += fresh;
+      F[fCustFilled + k] += freshCustomer;
+    }
+    F[fBacklog + k] = 0;
+    F[fSinkBacklog + k] = 0;
   }
+}
+
+/** invoiceArc for a quantity in hand (through a scratch slot: no boxed number crosses the call). */
+function invoiceArcAt(st: SimState, a: number, x: number): void {
+  st.orderDraw[0] = x;
+  invoiceArc(st, a, st.orderDraw, 0);
 }
 
 /** Per-arc bookkeeping after shipping: fill on arrival, late orders, lost sales, backlog. */

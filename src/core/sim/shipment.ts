@@ -30,6 +30,7 @@ export function shipOnArc(st: SimState, a: number, x: number): void {
   }
   st.shippedNow[from] += x;
   st.partyCostNow[net.nodeParty[from]] += x * net.arcCost[a];
+  st.arcShippedNow[a] += x;
   if (t >= st.measureFrom) st.acc.arcShipped[a] += x;
   if (net.nodeConsignedIn[from]) consumeConsigned(st, from, x);
   if (st.arcInvoiceAt[a] === 1) {

@@ -11,6 +11,7 @@ import type { Network } from './network';
 import { POLICY_MANUAL } from './network';
 import type { RunHooks, SimOptions } from './options';
 import type { SimSeries } from './series-store';
+import { snapshotOf, type SimSnapshot } from './snapshot';
 import { createState, type SimState } from './state';
 import { stepPeriod } from './step';
 import { buildSummary } from './summary';
@@ -22,6 +23,8 @@ export interface SimResult {
   readonly series: SimSeries;
   /** Site and product of each node with per-node series, in their order (entry t·nodes + k). */
   readonly nodes: { readonly siteId: Readonly<string[]>; readonly productId: Readonly<string[]> };
+  /** Lane, product, origin and destination site of each arc with per-arc series, in their order (entry t·arcs + a). */
+  readonly arcs: { readonly laneId: readonly string[]; readonly productId: readonly string[]; readonly from: readonly string[]; readonly to: readonly string[] };
   /** Parties in the order of the party series (index 0: own company "", last: end customers). */
   readonly parties: readonly { readonly id: string; readonly name: string; readonly external: boolean }[];
   readonly warnings: readonly string[];
@@ -40,6 +43,8 @@ export interface Simulation {
   setManualOrder(siteId: string, productId: string, quantity: number): void;
   /** The result over the periods run so far. */
   result(): SimResult;
+  /** Stock, shipments and orders under way after the periods run so far (for re-planning). */
+  snapshot(): SimSnapshot;
 }
 
 function seedOf(scenario: Scenario, options: SimOptions): number {
@@ -70,6 +75,7 @@ export function simulationOf(net: Network, seed: number, options: SimOptions): S
       st.planNow[k] += quantity;
     },
     result: () => resultOf(st, seed, replication),
+    snapshot: () => snapshotOf(st),
   };
 }
 
@@ -107,12 +113,31 @@ function recordedNodes(st: SimState): SimResult['nodes'] {
   return { siteId, productId };
 }
 
+/** Lane, product and end sites of each arc with per-arc series, in column order. */
+function recordedArcs(st: SimState): SimResult['arcs'] {
+  const net = st.net;
+  const { sites, products, lanes } = net.labels;
+  const laneId: string[] = [];
+  const productId: string[] = [];
+  const from: string[] = [];
+  const to: string[] = [];
+  for (let a = 0; a < net.nArcs; a++) {
+    if (st.arcSeriesColumn[a] < 0) continue;
+    laneId.push(lanes[net.arcLane[a]].id);
+    productId.push(products[net.nodeProduct[net.arcFrom[a]]].id);
+    from.push(sites[net.nodeSite[net.arcFrom[a]]].id);
+    to.push(sites[net.nodeSite[net.arcTo[a]]].id);
+  }
+  return { laneId, productId, from, to };
+}
+
 function resultOf(st: SimState, seed: number, replication: number): SimResult {
   const net = st.net;
   return {
     summary: buildSummary(st),
     series: st.series,
     nodes: recordedNodes(st),
+    arcs: recordedArcs(st),
     parties: net.labels.parties,
     warnings: net.warnings,
     seed,

@@ -3,16 +3,33 @@
  * pipelines, per-arc ring buffers and cumulative quantities, the order book, finance balances,
  * KPI accumulators and the time series. The period loop allocates nothing (the order book only
  * grows when more orders are open at once than ever before).
+ *
+ * Every Float64Array and Int32Array of the state (and of its accumulators) is a view into one
+ * block per number type, F and I (memory-arena.ts): modules read them by name, the hot loops
+ * index the blocks directly, at the offsets of the views they need (st.at, st.accAt).
  */
 import { Accumulators } from './accumulators';
-import { NODE_SINK, NODE_STOCK, type Network } from './network';
+import { MemoryArena } from './memory-arena';
+import { NODE_STOCK, POLICY_NONE, type Network } from './network';
 import { OrderBook } from './order-book';
 import type { SeriesMode } from './options';
 import { Rng } from './rng';
-import { createSeries, seriesColumns, type SimSeries } from './series-store';
+import { arcSeriesColumns, createSeries, seriesColumns, type SimSeries } from './series-store';
+import { allocateHotParameters, arcFlags, fillHotParameters, loadInitialPipeline, nodeList, usedBy, type HotParameters } from './state-setup';
 
-export interface SimState {
+export interface SimState extends SimStateData {
+  /** Offsets of the state's views in F / I, for the hot loops (F[st.at.onHand + k] is st.onHand[k]). */
+  readonly at: Offsets<SimStateData>;
+  /** Offsets of the accumulators' views in F. */
+  readonly accAt: Offsets<Accumulators>;
+}
+
+/** The state's fields (SimState adds the offsets of its views). */
+export interface SimStateData extends HotParameters {
   readonly net: Network;
+  /** The run's memory blocks: every Float64Array / Int32Array of the state is a view into one of them. */
+  readonly F: Float64Array;
+  readonly I: Int32Array;
   readonly rng: Rng;
   /** Period being run (1-based); 0 before the first. */
   t: number;
@@ -65,7 +82,7 @@ export interface SimState {
   readonly arcSpecialShipment: Uint8Array;
   /** When a plain sale on the arc is invoiced: 0 never (internal or consignment), 1 at shipment, 2 at delivery. */
   readonly arcInvoiceAt: Uint8Array;
-  /** 1 when the KPIs need this arc's in-transit stock each period (it crosses parties or carries holding cost). */
+  /** Arcs the account step visits for pipeline holding cost (all, with pipelineHolding) or consignment stock (consignment sales). */
   readonly arcTracked: Int32Array;
   readonly orderedCum: Float64Array;
   readonly arrivedCum: Float64Array;
@@ -73,11 +90,24 @@ export interface SimState {
   readonly deliveredCum: Float64Array;
   readonly arrivedNow: Float64Array;
   readonly arcInTransit: Float64Array;
+  /** Units shipped on each arc in the period (reset by the account step). */
+  readonly arcShippedNow: Float64Array;
   /** Consignment stock at the arc's destination still owned by the arc's seller. */
   readonly consigned: Float64Array;
   readonly laneUsed: Float64Array;
   readonly laneStamp: Int32Array;
   readonly book: OrderBook;
+  // ── orders without a record (deferred-orders.ts) ──
+  /** 1 when the arc's orders may go without a record: into a customer without stock, no information delay, nothing special. */
+  readonly arcDeferrable: Uint8Array;
+  /** Order placed on the arc this period without a record yet (0: none). */
+  readonly pendingOrder: Float64Array;
+  /** Orders in transit on the arc without a record (each alone in its ring slot). */
+  readonly recordless: Int32Array;
+  /** Quantity of the order without a record in each ring slot (same layout as `ring`). */
+  readonly orderRing: Float64Array;
+  /** Last arrival period of the initial pipeline on the arc (0: none): orders without a record arrive later. */
+  readonly pipelineUntil: Int32Array;
   // ── production, returns ──
   readonly wip: Float64Array;
   readonly retRing: Float64Array;
@@ -93,13 +123,19 @@ export interface SimState {
   // ── KPIs ──
   readonly acc: Accumulators;
   readonly series: SimSeries;
+  /** The Float32Array that the per-node and per-arc series are views of (empty when neither is kept). */
+  readonly seriesBlock: Float32Array;
   /** Column of each node in the per-node series (−1: not recorded). */
   readonly seriesColumn: Int32Array;
+  /** Column of each arc in the per-arc series (−1: not recorded). */
+  readonly arcSeriesColumn: Int32Array;
   // ── scratch for allocation when short (sized by the largest out-degree) ──
   readonly scratchArc: Int32Array;
   readonly scratchOrder: Int32Array;
   readonly scratchLeft: Float64Array;
   readonly scratchArrival: Int32Array;
+  /** Stock nodes with a policy, in decision order (net.decideOrder without the others). */
+  readonly deciders: Int32Array;
   /** Nodes that produce; stock nodes with end-customer demand rows. */
   readonly producers: Int32Array;
   readonly stockDemandNodes: Int32Array;
@@ -116,6 +152,85 @@ export interface SimState {
   readonly usedByQty: Float64Array;
 }
 
+function seriesBlockOf(series: SimSeries): Float32Array {
+  const view = series.node?.onHand ?? series.arc?.shipped;
+  return view ? new Float32Array(view.buffer as ArrayBuffer) : new Float32Array(0);
+}
+
+/** Sizes that decide the state's arrays. */
+interface Dimensions {
+  readonly N: number;
+  readonly A: number;
+  readonly echelons: number;
+  readonly maxDegree: number;
+  readonly ring: number;
+  readonly infoRing: number;
+  readonly wip: number;
+  readonly retRing: number;
+  readonly pairRing: number;
+}
+
+/** Arrays computed before the state exists; the state holds copies of them in the arena. */
+interface ComputedLists {
+  readonly seriesColumn: Int32Array;
+  readonly arcSeriesColumn: Int32Array;
+  readonly arcTracked: Int32Array;
+  readonly deciders: Int32Array;
+  readonly producers: Int32Array;
+  readonly stockDemandNodes: Int32Array;
+  readonly usedByStart: Int32Array;
+  readonly usedBy: Int32Array;
+  readonly usedByQty: Float64Array;
+}
+
+/** Every Float64Array and Int32Array of the state, as views of the arena (zeros; computed lists still to copy). */
+function allocateArrays(net: Network, m: MemoryArena, d: Dimensions, lists: ComputedLists) {
+  const { N, A } = d;
+  const Q = net.nParties;
+  const S = net.labels.sites.length;
+  const P = net.labels.products.length;
+  const L = net.labels.lanes.length;
+  const nf = () => m.f64(N);
+  const af = () => m.f64(A);
+  return {
+    onHand: nf(), backlog: nf(), sinkBacklog: nf(), custBacklog: nf(), outstanding: nf(), inTransitIn: nf(),
+    demandNow: nf(), obs: nf(), orderedNow: nf(), shippedNow: nf(), receivedNow: nf(), lostNow: nf(), sharedDemand: nf(),
+    decided: nf(), level: nf(), errVar: nf(), planNow: nf(),
+    productCustNow: m.f64(P), demandDraw: m.f64(2), orderDraw: m.f64(1),
+    hist: m.f64(net.histStart[N]), histCount: m.i32(N), histPos: m.i32(N),
+    ring: m.f64(d.ring), orderRing: m.f64(d.ring), infoRing: m.f64(d.infoRing),
+    orderedCum: af(), arrivedCum: af(), shippedCum: af(), deliveredCum: af(), arrivedNow: af(), arcInTransit: af(),
+    arcShippedNow: af(), consigned: af(), pendingOrder: af(), recordless: m.i32(A), pipelineUntil: m.i32(A),
+    laneUsed: m.f64(L), laneStamp: m.i32(L),
+    wip: m.f64(d.wip), retRing: m.f64(d.retRing),
+    cash: m.f64(Q), receivables: m.f64(Q), payables: m.f64(Q), partyCostNow: m.f64(Q),
+    pairInvoice: m.f64(net.nPairs), pairCredit: m.f64(net.nPairs), dueRing: m.f64(d.pairRing), earlyRing: m.f64(d.pairRing),
+    acc: new Accumulators(m, N, A, Q, S, P, d.echelons, net.retRate.length, net.nPairs),
+    scratchArc: m.i32(d.maxDegree), scratchOrder: m.i32(d.maxDegree), scratchLeft: m.f64(d.maxDegree), scratchArrival: m.i32(d.maxDegree),
+    siteOrdNow: m.f64(S), siteObsNow: m.f64(S), siteCustNow: m.f64(S), echelonOrdNow: m.f64(d.echelons),
+    seriesColumn: m.i32(lists.seriesColumn.length), arcSeriesColumn: m.i32(lists.arcSeriesColumn.length),
+    arcTracked: m.i32(lists.arcTracked.length), deciders: m.i32(lists.deciders.length), producers: m.i32(lists.producers.length),
+    stockDemandNodes: m.i32(lists.stockDemandNodes.length), usedByStart: m.i32(lists.usedByStart.length),
+    usedBy: m.i32(lists.usedBy.length), usedByQty: m.f64(lists.usedByQty.length),
+    hot: allocateHotParameters(net, m),
+  };
+}
+
+/** Offsets of the state's (or its accumulators') arena views: F index for Float64Arrays, I index for Int32Arrays. */
+type ViewKeys<T> = { [K in keyof T]: T[K] extends Float64Array | Int32Array ? K : never }[keyof T];
+export type Offsets<T> = { readonly [K in ViewKeys<T>]: number };
+
+function offsetsOf<T extends object>(o: T, arena: MemoryArena): Offsets<T> {
+  const out: Record<string, number> = {};
+  for (const [key, v] of Object.entries(o)) {
+    if (v instanceof Float64Array || v instanceof Int32Array) {
+      if (v.buffer !== arena.F.buffer && v.buffer !== arena.I.buffer) throw new Error(`state array ${key} is not in the arena`);
+      out[key] = v instanceof Float64Array ? v.byteOffset >> 3 : v.byteOffset >> 2;
+    }
+  }
+  return out as Offsets<T>;
+}
+
 export function createState(net: Network, seed: number, replication: number, warmup: number, seriesMode: SeriesMode, seriesSites?: ReadonlySet<number>): SimState {
   const N = net.nNodes;
   const A = net.nArcs;
@@ -128,115 +243,47 @@ export function createState(net: Network, seed: number, replication: number, war
   for (let k = 0; k < N; k++) maxDegree = Math.max(maxDegree, net.outStart[k + 1] - net.outStart[k]);
   let echelons = 1;
   for (let s = 0; s < net.siteEchelon.length; s++) echelons = Math.max(echelons, net.siteEchelon[s] + 1);
-  const used = usedBy(net);
+  const dims: Dimensions = {
+    N, A, echelons, maxDegree,
+    ring: lastRing(net.arcRingStart, net.arcRingSize), infoRing: lastRing(net.arcInfoStart, net.arcInfoSize),
+    wip: lastRing(net.wipStart, net.wipSize), retRing: lastRing(net.retRingStart, net.retRingSize),
+    pairRing: lastRing(net.pairRingStart, net.pairRingSize),
+  };
   const columns = seriesColumns(net.periods, net.nodeSite, seriesMode, seriesSites);
   let nColumns = 0;
   for (let k = 0; k < N; k++) if (columns[k] >= 0) nColumns++;
-  const st: SimState = {
-    net, rng: new Rng(seed, replication), t: 0, measureFrom: warmup + 1,
-    onHand: Float64Array.from(net.nodeInitialStock), backlog: new Float64Array(N), sinkBacklog: new Float64Array(N),
-    custBacklog: new Float64Array(N), outstanding: new Float64Array(N), inTransitIn: new Float64Array(N),
-    demandNow: new Float64Array(N), obs: new Float64Array(N), orderedNow: new Float64Array(N),
-    shippedNow: new Float64Array(N), receivedNow: new Float64Array(N), lostNow: new Float64Array(N), sharedDemand: new Float64Array(N),
-    productCustNow: new Float64Array(net.labels.products.length), custFilledNow: 0,
-    demandDraw: new Float64Array(2), decided: new Float64Array(N), orderDraw: new Float64Array(1),
-    hist: new Float64Array(net.histStart[N]), histCount: new Int32Array(N), histPos: new Int32Array(N),
-    level: new Float64Array(N), errVar: new Float64Array(N), levelSet: new Uint8Array(N),
-    ring: new Float64Array(lastRing(net.arcRingStart, net.arcRingSize)),
-    infoRing: new Float64Array(lastRing(net.arcInfoStart, net.arcInfoSize)),
-    ...arcFlags(net),
-    orderedCum: new Float64Array(A), arrivedCum: new Float64Array(A), shippedCum: new Float64Array(A),
-    deliveredCum: new Float64Array(A), arrivedNow: new Float64Array(A), arcInTransit: new Float64Array(A),
-    consigned: new Float64Array(A), laneUsed: new Float64Array(net.labels.lanes.length),
-    laneStamp: new Int32Array(net.labels.lanes.length), book: new OrderBook(A, (a) => net.arcInfo[a] + net.arcLeadMax[a] + 3),
-    wip: new Float64Array(lastRing(net.wipStart, net.wipSize)),
-    retRing: new Float64Array(lastRing(net.retRingStart, net.retRingSize)),
-    cash: Float64Array.from(net.partyInitialCash), receivables: new Float64Array(net.nParties),
-    payables: new Float64Array(net.nParties), partyCostNow: new Float64Array(net.nParties),
-    pairInvoice: new Float64Array(net.nPairs), pairCredit: new Float64Array(net.nPairs),
-    dueRing: new Float64Array(lastRing(net.pairRingStart, net.pairRingSize)),
-    earlyRing: new Float64Array(lastRing(net.pairRingStart, net.pairRingSize)),
-    acc: new Accumulators(N, A, net.nParties, net.labels.sites.length, net.labels.products.length, echelons),
-    seriesColumn: columns,
-    series: createSeries(net.periods, nColumns, net.nParties),
-    scratchArc: new Int32Array(maxDegree), scratchOrder: new Int32Array(maxDegree),
-    scratchLeft: new Float64Array(maxDegree), scratchArrival: new Int32Array(maxDegree),
+  const siteOf = (nodes: Int32Array) => Int32Array.from(nodes, (k) => net.nodeSite[k]);
+  const arcColumns = arcSeriesColumns(net.periods, siteOf(net.arcFrom), siteOf(net.arcTo), seriesMode, seriesSites);
+  let nArcColumns = 0;
+  for (let a = 0; a < A; a++) if (arcColumns[a] >= 0) nArcColumns++;
+  const { arcTracked, ...flags } = arcFlags(net);
+  const lists: ComputedLists = {
+    seriesColumn: columns, arcSeriesColumn: arcColumns, arcTracked,
+    deciders: Int32Array.from(net.decideOrder).filter((k) => net.nodeKind[k] === NODE_STOCK && net.policy[k] !== POLICY_NONE),
     producers: Int32Array.from(nodeList(N, (k) => net.prodLead[k] >= 0)),
     stockDemandNodes: Int32Array.from(nodeList(N, (k) => net.nodeHasDemand[k] === 1 && net.nodeKind[k] === NODE_STOCK)),
-    planNow: new Float64Array(N),
-    siteOrdNow: new Float64Array(net.labels.sites.length), siteObsNow: new Float64Array(net.labels.sites.length),
-    siteCustNow: new Float64Array(net.labels.sites.length), echelonOrdNow: new Float64Array(echelons),
-    ...used,
+    ...usedBy(net),
   };
+  const counting = new MemoryArena();
+  allocateArrays(net, counting, dims, lists);
+  const arena = new MemoryArena(counting.used());
+  const { hot, ...arrays } = allocateArrays(net, arena, dims, lists);
+  arena.done();
+  for (const key of Object.keys(lists) as (keyof ComputedLists)[]) (arrays[key] as Int32Array | Float64Array).set(lists[key]);
+  arrays.onHand.set(net.nodeInitialStock);
+  arrays.cash.set(net.partyInitialCash);
+  const series = createSeries(net.periods, nColumns, nArcColumns, net.nParties);
+  const fields = {
+    net, F: arena.F, I: arena.I, rng: new Rng(seed, replication), t: 0, measureFrom: warmup + 1, custFilledNow: 0,
+    ...arrays,
+    ...hot,
+    levelSet: new Uint8Array(N),
+    ...flags,
+    book: new OrderBook(A, (a) => net.arcInfo[a] + net.arcLeadMax[a] + 3),
+    series, seriesBlock: seriesBlockOf(series),
+  };
+  const st: SimState = { ...fields, at: offsetsOf(fields, arena), accAt: offsetsOf(arrays.acc, arena) };
+  fillHotParameters(st);
   loadInitialPipeline(st);
   return st;
-}
-
-/** Shipments and orders already under way at the start enter the rings, and count as outstanding at their destination. */
-function loadInitialPipeline(st: SimState): void {
-  const net = st.net;
-  for (const x of net.initialPipeline) {
-    const a = x.arc;
-    st.ring[net.arcRingStart[a] + (x.arrival % net.arcRingSize[a])] += x.quantity;
-    st.arcInTransit[a] += x.quantity;
-    st.inTransitIn[net.arcTo[a]] += x.quantity;
-    if (net.nodeKind[net.arcTo[a]] === NODE_STOCK) st.outstanding[net.arcTo[a]] += x.quantity;
-    // These units belong to no order: start every cumulative count past them (see OrderBook).
-    st.orderedCum[a] += x.quantity;
-    st.arrivedCum[a] += x.quantity;
-    st.shippedCum[a] += x.quantity;
-    st.book.headBase[a] += x.quantity;
-  }
-  for (const x of [...net.initialOrders].sort((p, q) => p.arrival - q.arrival)) {
-    const a = x.arc;
-    const lag = net.arcToSink[a] ? net.arcInfo[a] : net.arcInfo[a] + 1;
-    st.infoRing[net.arcInfoStart[a] + (x.arrival % net.arcInfoSize[a])] += x.quantity;
-    st.orderDraw[0] = x.quantity;
-    st.book.pushFrom(a, st.orderDraw, 0, x.arrival - lag);
-    st.orderedCum[a] += x.quantity;
-    if (net.nodeKind[net.arcTo[a]] === NODE_STOCK) st.outstanding[net.arcTo[a]] += x.quantity;
-  }
-}
-
-function arcFlags(net: Network): { arcSpecialArrival: Uint8Array; arcSpecialShipment: Uint8Array; arcInvoiceAt: Uint8Array; arcTracked: Int32Array } {
-  const A = net.nArcs;
-  const arrival = new Uint8Array(A);
-  const shipment = new Uint8Array(A);
-  const tracked: number[] = [];
-  const invoiceAt = new Uint8Array(A);
-  for (let a = 0; a < A; a++) {
-    const to = net.arcTo[a];
-    const returns = net.retStart[to] !== net.retStart[to + 1];
-    // A plain sale (no consignment) is invoiced inline in the hot paths; the rest goes the long way.
-    arrival[a] = net.arcConsignment[a] || net.nodeCapacitated[to] || (net.nodeKind[to] === NODE_SINK && returns) ? 1 : 0;
-    shipment[a] = net.arcConsignment[a] || net.arcLeadSd[a] > 0 || net.laneCapacity[net.arcLane[a]] !== Number.POSITIVE_INFINITY
-      || net.nodeConsignedIn[net.arcFrom[a]] ? 1 : 0;
-    invoiceAt[a] = net.arcPair[a] < 0 || net.arcConsignment[a] ? 0 : net.arcTitleAtShipment[a] ? 1 : 2;
-    if (net.pipelineHolding || net.arcPair[a] >= 0) tracked.push(a);
-  }
-  return { arcSpecialArrival: arrival, arcSpecialShipment: shipment, arcInvoiceAt: invoiceAt, arcTracked: Int32Array.from(tracked) };
-}
-
-function nodeList(n: number, keep: (k: number) => boolean): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < n; k++) if (keep(k)) out.push(k);
-  return out;
-}
-
-function usedBy(net: Network): { usedByStart: Int32Array; usedBy: Int32Array; usedByQty: Float64Array } {
-  const N = net.nNodes;
-  const start = new Int32Array(N + 1);
-  for (let i = 0; i < net.bomComponent.length; i++) start[net.bomComponent[i] + 1]++;
-  for (let k = 0; k < N; k++) start[k + 1] += start[k];
-  const fill = start.slice(0, N);
-  const by = new Int32Array(net.bomComponent.length);
-  const qty = new Float64Array(net.bomComponent.length);
-  for (let k = 0; k < N; k++) {
-    for (let i = net.bomStart[k]; i < net.bomStart[k + 1]; i++) {
-      const c = net.bomComponent[i];
-      by[fill[c]] = k;
-      qty[fill[c]++] = net.bomQty[i];
-    }
-  }
-  return { usedByStart: start, usedBy: by, usedByQty: qty };
 }

@@ -155,6 +155,46 @@ export interface TotalKpis {
   readonly orders: OrderStatus;
 }
 
+/** One arc (a lane carrying one product) over the measured periods. */
+export interface LaneKpis {
+  readonly laneId: string;
+  readonly productId: string;
+  /** Origin and destination site ids. */
+  readonly from: string;
+  readonly to: string;
+  /** Units shipped on the arc. */
+  readonly shipped: number;
+  /** Units in transit on the arc at the end of a period, average. */
+  readonly inTransitAvg: number;
+  /** costPerUnit × shipped (paid by the origin's party). */
+  readonly transportCost: number;
+}
+
+/** Customer returns from one customer site to one returns site, one product, over the measured periods. */
+export interface ReturnFlow {
+  /** Customer site the units come back from. */
+  readonly from: string;
+  /** Returns site they reach. */
+  readonly to: string;
+  readonly productId: string;
+  /** Units that reached the returns site. */
+  readonly quantity: number;
+  readonly restocked: number;
+  readonly scrapped: number;
+}
+
+/** Money between two parties (ids as in SimResult.parties) over the measured periods. */
+export interface PartyFlow {
+  /** The buyer: invoiced by `to`, pays `to`. */
+  readonly fromPartyId: string;
+  /** The seller. */
+  readonly toPartyId: string;
+  /** invoiced by `to` to `from` (net of credit notes) */
+  readonly invoiced: number;
+  /** cash paid by `from` to `to` */
+  readonly paid: number;
+}
+
 export interface SimSummary {
   readonly periods: number;
   readonly measuredPeriods: number;
@@ -165,4 +205,10 @@ export interface SimSummary {
   readonly nodes: readonly NodeKpis[];
   readonly parties: readonly PartyKpis[];
   readonly echelons: readonly EchelonKpis[];
+  /** One per arc (lane × product), in the engine's arc order. */
+  readonly lanes: readonly LaneKpis[];
+  /** One per (customer site, returns site, product) with a return route; for the Sankey's "returns back". */
+  readonly returnFlows: readonly ReturnFlow[];
+  /** One per pair of parties that can trade (seller ≠ buyer), money over the measured periods. */
+  readonly partyFlows: readonly PartyFlow[];
 }

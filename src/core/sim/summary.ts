@@ -1,12 +1,15 @@
-/** buildSummary: the run's accumulators → SimSummary (totals, sites, products, nodes, parties, echelons). */
+/** buildSummary: the run's accumulators → SimSummary (totals, sites, products, nodes, parties, echelons, flows). */
+import { materializeAll } from './deferred-orders';
 import { countOpenOrders, orderStatusOf } from './order-status';
 import { ratio, varianceFromSums } from './stats';
 import type { SimState } from './state';
 import { partyKpis } from './summary-finance';
+import { laneKpis, partyFlows, returnFlows } from './summary-flows';
 import { nodeCosts, nodeKpis, productKpis, siteKpis, sumCosts } from './summary-nodes';
 import type { EchelonKpis, SimSummary, TotalKpis } from './summary-types';
 
 export function buildSummary(st: SimState): SimSummary {
+  materializeAll(st);
   const net = st.net;
   const costs = nodeCosts(st);
   const open = countOpenOrders(st);
@@ -22,6 +25,9 @@ export function buildSummary(st: SimState): SimSummary {
     nodes: nodeKpis(st, costs),
     parties,
     echelons: echelons(st),
+    lanes: laneKpis(st),
+    returnFlows: returnFlows(st),
+    partyFlows: partyFlows(st),
   };
 }
 
