@@ -3,36 +3,23 @@
  * echelon sums (checked against each site's own orders and the engine's bullwhip ratios), the
  * scope selector, each scope's charts, lane and company series, Monte Carlo bands and profit.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { chartableLanes, laneKpis, laneSeries } from '../../src/app/sim/lane-series';
 import { profitEstimate, profitOf } from '../../src/app/sim/profit';
 import { partyBalances, siteSeries } from '../../src/app/sim/result-series';
 import { BandAccumulator, combineBands } from '../../src/app/sim/series-bands';
 import { packSummaries } from '../../src/app/sim/summary-pack';
-import { loadScenario } from '../../src/core/model/load';
-import type { Scenario } from '../../src/core/model/types';
 import { combineReplications, simulateScenario, type SimResult, type SimSummary } from '../../src/core/sim';
-import { singleRunCharts, type DashboardChart, type DashboardNames } from '../../src/ui/sim/dashboard-charts';
+import { builtInScenario } from '../support/builtin-scenario';
+import { dashboardNames } from '../../src/ui/sim/dashboard-names';
+import { singleRunCharts, type DashboardChart } from '../../src/ui/sim/dashboard-charts';
 import { bandEdges, replicationCharts } from '../../src/ui/sim/dashboard-mc-charts';
 import { NETWORK_SCOPE, defaultScope, findScope, scopeOptions } from '../../src/ui/sim/dashboard-scope';
 import { echelonOrders, sampleVariance } from '../../src/ui/sim/echelon-series';
 import { kpiCards } from '../../src/ui/sim/kpi-cards';
 
-function builtIn(name: string): Scenario {
-  const r = loadScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')));
-  if (!r.ok) throw new Error(`${name} does not load`);
-  return r.scenario;
-}
-
-function namesOf(s: Scenario): DashboardNames {
-  return {
-    site: (id) => s.sites.find((x) => x.id === id)?.name ?? id,
-    product: (id) => s.products.find((x) => x.id === id)?.name ?? id,
-    capacity: (id) => s.sites.find((x) => x.id === id)?.storageCapacity,
-    currency: s.settings.currency,
-  };
-}
+const builtIn = builtInScenario;
+const namesOf = dashboardNames;
 
 const europe = builtIn('default-europe');
 const europeRun = simulateScenario(europe, { demandVariability: 'normal', seed: 11 });

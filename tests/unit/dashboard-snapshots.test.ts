@@ -3,34 +3,21 @@
  * band areas, ticks, bars) from seeded runs of the built-in scenarios, as snapshots. Each
  * scenario is simulated twice from scratch; both runs must give identical geometry.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BandAccumulator, combineBands } from '../../src/app/sim/series-bands';
-import { loadScenario } from '../../src/core/model/load';
-import type { Scenario } from '../../src/core/model/types';
 import { combineReplications, compileNetwork, simulateScenario, simulationOf, type SimSummary } from '../../src/core/sim';
 import { barGeometry } from '../../src/ui/charts/bar-chart-geometry';
 import { lineChartGeometry, type PeriodRange } from '../../src/ui/charts/line-chart-geometry';
-import { singleRunCharts, type DashboardChart, type DashboardNames } from '../../src/ui/sim/dashboard-charts';
+import { builtInScenario } from '../support/builtin-scenario';
+import { dashboardNames } from '../../src/ui/sim/dashboard-names';
+import { singleRunCharts, type DashboardChart } from '../../src/ui/sim/dashboard-charts';
 import { replicationCharts } from '../../src/ui/sim/dashboard-mc-charts';
 import { findScope, scopeOptions } from '../../src/ui/sim/dashboard-scope';
 
 const frame = { width: 480, height: 220, margin: { top: 10, right: 18, bottom: 34, left: 52 } };
 
-function builtIn(name: string): Scenario {
-  const r = loadScenario(JSON.parse(readFileSync(new URL(`../../scenarios/${name}.json`, import.meta.url), 'utf8')));
-  if (!r.ok) throw new Error(`${name} does not load`);
-  return r.scenario;
-}
-
-function namesOf(s: Scenario): DashboardNames {
-  return {
-    site: (id) => s.sites.find((x) => x.id === id)?.name ?? id,
-    product: (id) => s.products.find((x) => x.id === id)?.name ?? id,
-    capacity: (id) => s.sites.find((x) => x.id === id)?.storageCapacity,
-    currency: s.settings.currency,
-  };
-}
+const builtIn = builtInScenario;
+const namesOf = dashboardNames;
 
 /** What a chart draws, as plain data. */
 function geometry(c: DashboardChart, zoom: PeriodRange | null = null) {

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { scenarioFromCsvTables, scenarioToCsvTables } from '../../src/core/io/scenario-csv';
 import { utf8Decode, utf8Encode } from '../../src/core/io/utf8';
 import { checkZipBudget, readZipDirectory } from '../../src/core/io/zip-directory';
-import { crc32, zipStore } from '../../src/core/io/zip-store';
+import { crc32 } from '../../src/core/io/crc32';
+import { zipStore } from '../../src/core/io/zip-store';
 import { validateScenario } from '../../src/core/model/validate';
 import { validDoc } from '../support/scenario-doc';
 

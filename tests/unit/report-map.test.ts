@@ -3,14 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { laneTotals, reportMap } from '../../src/ui/report/report-map';
 import { MAX_LANE_WIDTH } from '../../src/ui/playback/playback-frame';
 import { reportRunLine } from '../../src/ui/report/report-text';
-import { readFileSync } from 'node:fs';
-import { scenarioFromJson, type Scenario } from '../../src/core';
+import { builtInScenario } from '../support/builtin-scenario';
 
-function defaultScenario(): Scenario {
-  const r = scenarioFromJson(readFileSync(new URL('../../scenarios/default-europe.json', import.meta.url), 'utf8'));
-  if (!r.ok) throw new Error(r.message);
-  return r.scenario;
-}
+const defaultScenario = () => builtInScenario('default-europe');
 
 describe('report map', () => {
   it('sums lane flows over products and ignores non-finite values', () => {

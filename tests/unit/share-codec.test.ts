@@ -12,7 +12,7 @@ import { utf8Encode } from '../../src/core/io/utf8';
 import type { Scenario } from '../../src/core/model/types';
 import { decodeBase64Url, encodeBase64Url } from '../../src/core/share/base64url';
 import type { Compressor, InflateOutcome } from '../../src/core/share/compressor';
-import { crc32 } from '../../src/core/share/crc32';
+import { crc32 } from '../../src/core/io/crc32';
 import { decodeShareFragment, encodeShareFragment } from '../../src/core/share/share-codec';
 import type { ShareFailure } from '../../src/core/share/share-failure';
 import { packFragment } from '../../src/core/share/share-frame';

@@ -5,7 +5,7 @@
  * the checksum so that a link cut off in a chat message is called "incomplete", not "changed".
  */
 import { decodeBase64Url, encodeBase64Url } from './base64url';
-import { crc32 } from './crc32';
+import { crc32 } from '../io/crc32';
 import { failures, type ShareFailure } from './share-failure';
 import { HEADER_BYTES, MAX_FRAGMENT_CHARS, MAX_SHARED_JSON_BYTES, SHARE_KEY, SHARE_VERSION } from './share-limits';
 
