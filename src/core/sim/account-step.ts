@@ -29,7 +29,6 @@ export function accountPeriod(st: SimState): void {
   const sDemand = node ? (node.demand.byteOffset >> 2) + row : 0;
   const sShipped = node ? (node.shipped.byteOffset >> 2) + row : 0;
   const sReceived = node ? (node.received.byteOffset >> 2) + row : 0;
-  const acc = st.acc;
   const iKind = st.at.nodeKindI;
   const iParty = st.at.nodePartyI;
   const iSite = st.at.nodeSiteI;
@@ -136,41 +135,17 @@ export function accountPeriod(st: SimState): void {
 }
 
 /**
- * Per arc: units in transit at the end of the period (KPI sum), and per-arc series;
- * pipeline holding cost and consignment stock on the arcs that cross parties or carry holding cost.
+ * Pipeline holding cost and consignment stock on the arcs that carry them. (Each arc's units in
+ * transit at the end of the period and its series are recorded by the ship step, when its origin
+ * has shipped: closeArcs.)
  */
 function accountArcs(st: SimState, measured: boolean): void {
   const net = st.net;
-  const F = st.F;
-  const A = net.nArcs;
-  const fShippedNow = st.at.arcShippedNow;
-  const fTransit = st.at.arcInTransit;
-  const fAccTransit = st.accAt.arcTransit;
-  const arc = st.series.arc;
-  if (arc) {
-    const row = (st.t - 1) * st.series.arcs;
-    const column = st.arcSeriesColumn;
-    const S = st.seriesBlock;
-    const sShipped = (arc.shipped.byteOffset >> 2) + row;
-    const sTransit = (arc.inTransit.byteOffset >> 2) + row;
-    for (let a = 0; a < A; a++) {
-      const x = F[fTransit + a];
-      if (measured) F[fAccTransit + a] += x;
-      const c = column[a];
-      if (c >= 0) { S[sShipped + c] = F[fShippedNow + a]; S[sTransit + c] = x; }
-      F[fShippedNow + a] = 0;
-    }
-  } else {
-    for (let a = 0; a < A; a++) {
-      if (measured) F[fAccTransit + a] += F[fTransit + a];
-      F[fShippedNow + a] = 0;
-    }
-  }
   const holding = net.pipelineHolding;
   const arcs = st.arcTracked;
   for (let i = 0; i < arcs.length; i++) {
     const a = arcs[i];
-    const x = F[fTransit + a];
+    const x = st.arcInTransit[a];
     if (holding && x > 0) st.partyCostNow[net.arcTransitOwner[a]] += x * net.arcTransitHolding[a];
     if (measured) st.acc.arcConsigned[a] += st.consigned[a];
   }

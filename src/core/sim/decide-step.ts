@@ -13,6 +13,7 @@ import {
   POLICY_PERIODIC, POLICY_R_Q, POLICY_S_S, POLICY_STERMAN,
 } from './network';
 import { movingAverageMean, movingAverageStdDev, observeExpSmoothing, observeMovingAverage } from './forecast';
+import { materializeArc } from './deferred-orders';
 import { placeOnArc } from './orders-flow';
 import { baseStockQuantity } from './policies/base-stock';
 import { externalQuantity } from './policies/external';
@@ -23,6 +24,7 @@ import { sSQuantity } from './policies/s-s';
 import { stermanQuantity } from './policies/sterman';
 import { startProduction } from './production-flow';
 import type { SimState } from './state';
+import { ARC_DEFERRABLE } from './state-setup';
 
 /** Fixed-plan and manual entries of the period: lane-specific ones are placed now, the rest wait in planNow. */
 function loadExternalOrders(st: SimState): void {
@@ -57,7 +59,13 @@ export function decideOrders(st: SimState): void {
   const iIn = st.at.inArcsI;
   const iInfoAt = st.at.arcInfoAt;
   const iInfoMask = st.at.arcInfoMask;
+  const iFlags = st.at.arcFlagsI;
+  const iInfoStage = st.at.infoStage;
+  const iRecordless = st.at.recordless;
+  const fShipped = st.at.shippedCum;
+  const fPending = st.at.pendingOrder;
   const book = st.book;
+  const iCount = st.bookAt.count;
   for (let i = 0; i < deciders.length; i++) {
     const k = deciders[i];
     const policy = net.policy[k];
@@ -115,10 +123,17 @@ export function decideOrders(st: SimState): void {
       const share = F[fShare + a];
       if (!(share > 0)) continue;
       const qa = q * share;
-      F[I[iInfoAt + a] + ((t + 1 + net.arcInfo[a]) & I[iInfoMask + a])] += qa;
+      const islot = I[iInfoAt + a] + ((t + 1 + net.arcInfo[a]) & I[iInfoMask + a]);
+      // Without a record (deferred-orders.ts) when the arc has no recorded order, the order is well
+      // above rounding noise and travels alone in its slot; otherwise with one.
+      if ((I[iFlags + a] & ARC_DEFERRABLE) && I[iCount + a] === 0 && F[islot] === 0 && qa > 1e-6 * (1 + F[fShipped + a])) I[iInfoStage + a]++;
+      else {
+        if (I[iInfoStage + a] > 0 || I[iRecordless + a] > 0 || F[fPending + a] > 0) materializeArc(st, a);
+        st.orderDraw[0] = qa;
+        book.pushFrom(a, st.orderDraw, 0, t);
+      }
+      F[islot] += qa;
       F[fOrdered + a] += qa;
-      st.orderDraw[0] = qa;
-      book.pushFrom(a, st.orderDraw, 0, t);
       F[fOutstanding + k] += qa;
       F[fOrderedNow + k] += qa;
       F[fPlaced + k]++;

@@ -33,10 +33,11 @@ export function generateDemand(st: SimState): void {
   const net = st.net;
   const t = st.t;
   const rng = st.rng;
+  const draw = st.demandDraw;
   if (net.demandVariability === 3) {
     for (let j = 0; j < net.nDemandNodes; j++) {
-      const q = baseDemand(st, j, 1 + rng.int(net.periods));
-      if (q > 0) addDemand(st, net.demandNodes[j], q);
+      draw[0] = baseDemand(st, j, 1 + rng.int(net.periods));
+      if (draw[0] > 0) addDemand(st, net.demandNodes[j]);
     }
   } else {
     const variability = net.demandVariability;
@@ -44,6 +45,12 @@ export function generateDemand(st: SimState): void {
     const dSd = net.dSd;
     const dNode = net.dNode;
     const normals = rng.normals;
+    const F = st.F;
+    const I = st.I;
+    const fDemand = st.at.demandNow;
+    const fProductCust = st.at.productCustNow;
+    const iProduct = st.at.nodeProductI;
+    const iKind = st.at.nodeKindI;
     for (let i = net.dStart[t], end = net.dStart[t + 1]; i < end; i++) {
       let q: number;
       if (variability === 1) {
@@ -51,37 +58,61 @@ export function generateDemand(st: SimState): void {
         const x = dQty[i] + dSd[i] * normals[rng.normalPos++];
         q = x > 0 ? x : 0;
       } else q = variability === 2 ? rng.poisson(dQty[i]) : dQty[i];
-      if (q > 0) addDemand(st, dNode[i], q);
+      if (!(q > 0)) continue;
+      const k = dNode[i];
+      // addDemand, its first lines inlined: demand at a stock node waits for the serve step.
+      F[fDemand + k] += q;
+      F[fProductCust + I[iProduct + k]] += q;
+      if (I[iKind + k] !== NODE_SINK) continue;
+      draw[0] = q;
+      orderAtSink(st, k);
     }
   }
   if (net.informationSharing) propagateSharedDemand(st);
 }
 
-/** Adds demand q at node k. At a sink it becomes an order on each inbound arc with a share. */
-function addDemand(st: SimState, k: number, q: number): void {
-  const F = st.F;
+/** Adds the demand in st.demandDraw[0] at node k (a typed-array slot: no boxed number crosses the call). */
+function addDemand(st: SimState, k: number): void {
+  const q = st.demandDraw[0];
   st.demandNow[k] += q;
   st.productCustNow[st.nodeProductI[k]] += q;
-  if (st.nodeKindI[k] !== NODE_SINK) return;
+  if (st.nodeKindI[k] === NODE_SINK) orderAtSink(st, k);
+}
+
+/** A sink's demand (st.demandDraw[0]) becomes an order on each of its inbound arcs with a share. */
+function orderAtSink(st: SimState, k: number): void {
+  const F = st.F;
+  const I = st.I;
+  const at = st.at;
+  const q = st.demandDraw[0];
   const t = st.t;
   const book = st.book;
-  const inArcs = st.inArcsI;
-  for (let i = st.inStartI[k], end = st.inStartI[k + 1]; i < end; i++) {
-    const a = inArcs[i];
-    const share = st.arcShareF[a];
+  const iIn = at.inArcsI;
+  const iFlags = at.arcFlagsI;
+  const iInfoAt = at.arcInfoAt;
+  const iInfoMask = at.arcInfoMask;
+  const iInfo = at.arcInfoI;
+  const fShare = at.arcShareF;
+  const fPending = at.pendingOrder;
+  const fShipped = at.shippedCum;
+  const fOrdered = at.orderedCum;
+  const iCount = st.bookAt.count;
+  for (let i = I[at.inStartI + k], end = I[at.inStartI + k + 1]; i < end; i++) {
+    const a = I[iIn + i];
+    const share = F[fShare + a];
     if (!(share > 0)) continue;
     const qa = q * share;
-    F[st.arcInfoAt[a] + ((t + st.net.arcInfo[a]) & st.arcInfoMask[a])] += qa;
+    F[I[iInfoAt + a] + ((t + I[iInfo + a]) & I[iInfoMask + a])] += qa;
     // An order well above the arc's rounding noise on an arc without recorded orders waits
     // without a record (deferred-orders.ts); otherwise it gets one.
-    if ((st.arcFlagsI[a] & ARC_DEFERRABLE) && book.count[a] === 0 && st.pendingOrder[a] === 0 && qa > 1e-6 * (1 + st.shippedCum[a])) st.pendingOrder[a] = qa;
+    if ((I[iFlags + a] & ARC_DEFERRABLE) && I[iCount + a] === 0 && F[fPending + a] === 0 && qa > 1e-6 * (1 + F[fShipped + a])) F[fPending + a] = qa;
     else {
-      if (st.pendingOrder[a] > 0 || st.recordless[a] > 0) materializeArc(st, a);
+      if (F[fPending + a] > 0 || I[at.recordless + a] > 0) materializeArc(st, a);
       st.demandDraw[1] = qa;
       book.pushFrom(a, st.demandDraw, 1, t);
     }
-    st.orderedCum[a] += qa;
-    st.acc.ordersPlaced[k]++;
+    F[fOrdered + a] += qa;
+    F[st.accAt.ordersPlaced + k]++;
   }
 }
 

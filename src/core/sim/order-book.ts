@@ -13,7 +13,16 @@ export const ORDER_CANCELLED = 1; // part or all of it was cancelled (lost sales
 
 const nextPow2 = (n: number) => { let p = 4; while (p < n) p *= 2; return p; };
 
-export class OrderBook {
+/** The order book's fixed per-arc arrays. */
+export interface OrderBookArrays {
+  readonly start: Int32Array;
+  readonly cap: Int32Array;
+  readonly head: Int32Array;
+  readonly count: Int32Array;
+  readonly headBase: Float64Array;
+}
+
+export class OrderBook implements OrderBookArrays {
   qty: Float64Array;
   placed: Int32Array;
   flags: Uint8Array;
@@ -26,13 +35,16 @@ export class OrderBook {
   readonly headBase: Float64Array;
   private used: number;
 
-  /** capacityHint(a): orders the arc is expected to hold at once. */
-  constructor(nArcs: number, capacityHint: (arc: number) => number) {
-    this.start = new Int32Array(nArcs);
-    this.cap = new Int32Array(nArcs);
-    this.head = new Int32Array(nArcs);
-    this.count = new Int32Array(nArcs);
-    this.headBase = new Float64Array(nArcs);
+  /**
+   * capacityHint(a): orders the arc is expected to hold at once. The per-arc arrays may be given
+   * (views of the run's memory arena, zeros); the pool of records grows on its own.
+   */
+  constructor(nArcs: number, capacityHint: (arc: number) => number, perArc?: OrderBookArrays) {
+    this.start = perArc?.start ?? new Int32Array(nArcs);
+    this.cap = perArc?.cap ?? new Int32Array(nArcs);
+    this.head = perArc?.head ?? new Int32Array(nArcs);
+    this.count = perArc?.count ?? new Int32Array(nArcs);
+    this.headBase = perArc?.headBase ?? new Float64Array(nArcs);
     let used = 0;
     for (let a = 0; a < nArcs; a++) {
       this.start[a] = used;

@@ -52,10 +52,11 @@ export function countOpenOrders(st: SimState): OpenOrderCounts {
 }
 
 /** Sums the per-node counts of the given nodes into one OrderStatus. */
-export function orderStatusOf(st: SimState, open: OpenOrderCounts, nodes: Iterable<number>): OrderStatus {
+export function orderStatusOf(st: SimState, open: OpenOrderCounts, nodes: readonly number[]): OrderStatus {
   const acc = st.acc;
   let placed = 0; let o = 0; let b = 0; let p = 0; let s = 0; let d = 0; let c = 0; let late = 0; let ageD = 0; let ageO = 0;
-  for (const k of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const k = nodes[i];
     placed += acc.ordersPlaced[k];
     o += open.open[k]; b += open.backordered[k]; p += open.partlyShipped[k]; s += open.shipped[k];
     d += acc.ordersDelivered[k]; c += acc.ordersCancelled[k] + open.cancelled[k]; late += acc.ordersLate[k];

@@ -4,6 +4,7 @@
  * the lane's information delay and reaches the origin in t + 1 + infoDelay (the origin ships it in
  * that period's ship step at the earliest, so with lead time L it arrives in t + 1 + infoDelay + L).
  */
+import { materializeArc } from './deferred-orders';
 import type { SimState } from './state';
 
 /** Places the quantity in st.orderDraw[0] on arc a. */
@@ -13,6 +14,7 @@ export function placeOnArc(st: SimState, a: number): void {
   const q = st.orderDraw[0];
   st.infoRing[net.arcInfoStart[a] + ((st.t + 1 + net.arcInfo[a]) & (net.arcInfoSize[a] - 1))] += q;
   st.orderedCum[a] += q;
+  if (st.infoStage[a] > 0 || st.recordless[a] > 0 || st.pendingOrder[a] > 0) materializeArc(st, a);
   st.book.pushFrom(a, st.orderDraw, 0, st.t);
   st.outstanding[to] += q;
   st.orderedNow[to] += q;

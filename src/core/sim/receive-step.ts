@@ -6,8 +6,8 @@
  *     period (and again, until it fits).
  *   - Production due in t completes (started in t − 1 − Lp).
  *   - Orders due in t reach their supplier (placed in t − 1 − infoDelay; sink demand in t − infoDelay):
- *     receiveOrders, called by the ship step for each supplier before it ships (the step's result
- *     is the same: nothing in between reads them).
+ *     done by the ship step for each supplier just before it ships (the same result: nothing in
+ *     between reads them).
  * Shipments with lead time 0 arrive within the ship step (arriveNow).
  * Hot path: one pass over the arcs; the ring slot of period t is t & (size − 1).
  */
@@ -105,6 +105,10 @@ export function receiveArcs(st: SimState): void {
   const t = st.t;
   const measured = t >= st.measureFrom;
   const book = st.book;
+  const iCount = st.bookAt.count;
+  const iStart = st.bookAt.start;
+  const iHead = st.bookAt.head;
+  const fHeadBase = st.bookAt.headBase;
   const oRing = st.at.ring;
   const toOrderRing = st.at.orderRing - oRing;
   const iRingAt = st.at.arcRingAt;
@@ -112,7 +116,7 @@ export function receiveArcs(st: SimState): void {
   const iFlags = st.at.arcFlagsI;
   const iTo = st.at.arcToI;
   const iKind = st.at.nodeKindI;
-  const iLead = st.at.arcLeadI;
+  const iAge = st.at.arcAgeI;
   const iRecordless = st.at.recordless;
   const iPipeline = st.at.pipelineUntil;
   const iPair = st.at.arcPairI;
@@ -159,33 +163,16 @@ export function receiveArcs(st: SimState): void {
     const delivered = F[fDelivered + a] + x;
     F[fDelivered + a] = delivered;
     if (I[iRecordless + a] > 0 && t > I[iPipeline + a]) {
-      // An order without a record, alone in its slot: delivered L periods after it was placed.
+      // An order without a record, alone in its slot: delivered lead time + information lag after it was placed.
       I[iRecordless + a]--;
       F[fOrdersDelivered + to]++;
-      F[fOrdersAge + to] += I[iLead + a];
-      book.headBase[a] += F[slot + toOrderRing];
+      F[fOrdersAge + to] += I[iAge + a];
+      F[fHeadBase + a] += F[slot + toOrderRing];
       F[slot + toOrderRing] = 0;
-    } else if (book.count[a] > 0 && book.headBase[a] + book.qty[book.start[a] + book.head[a]] <= delivered + 1e-9 * (1 + delivered)) popDelivered(st, a);
+    } else if (I[iCount + a] > 0 && F[fHeadBase + a] + book.qty[I[iStart + a] + I[iHead + a]] <= delivered + 1e-9 * (1 + delivered)) popDelivered(st, a);
     if (I[iKind + to] !== NODE_SINK) {
       F[fOnHand + to] += x;
       F[fOutstanding + to] -= x;
-    }
-  }
-}
-
-/** The orders due in t on arc a reach its origin k: they join k's waiting orders and count as demand received. */
-export function receiveOrders(st: SimState, a: number, k: number, measured: boolean): void {
-  const info = st.infoRing;
-  const islot = st.net.arcInfoStart[a] + (st.t & (st.net.arcInfoSize[a] - 1));
-  const q = info[islot];
-  st.arrivedNow[a] = q;
-  if (q !== 0) {
-    info[islot] = 0;
-    st.arrivedCum[a] += q;
-    st.obs[k] += q;
-    if (measured) {
-      st.acc.demandArrived[k] += q;
-      if (st.net.arcToSink[a]) st.acc.custDemand[k] += q;
     }
   }
 }

@@ -1,17 +1,21 @@
 /**
- * Step 3 of a period: ship, upstream first (net.shipOrder). Every node with orders waiting (its backlog plus the orders that
- * reached it this period) fills them from on-hand stock: all of them when stock and lane
+ * Step 3 of a period: ship, upstream first (net.shipOrder). For each shipping node, first the
+ * orders due in t reach it (step 2's order arrivals, done here per node, in arc order: nothing
+ * between the two steps reads them). Every node with orders waiting (its backlog plus the orders
+ * that reached it this period) fills them from on-hand stock: all of them when stock and lane
  * capacities allow (the common case, no ordering needed), else by the allocation rule. Then,
  * per arc, the KPIs of the period's new orders: the units filled at once (fill rate), orders not
  * completely filled in their arrival period ("late"), and under lost sales the unfilled part of
- * end-customer orders is cancelled.
+ * end-customer orders is cancelled; finally the node's outbound arcs are closed for the period
+ * (closeArcs). Hot loop: indexes the memory blocks F and I (memory-arena.ts) at the offsets in
+ * st.at, st.accAt and st.bookAt.
  */
 import { allocate } from './allocation';
 import { materializeArc, materializeNode } from './deferred-orders';
 import { ALLOC_PRIORITY, NODE_SOURCE } from './network';
-import { ORDER_CANCELLED } from './order-book';
 import { invoiceArc } from './finance-flow';
 import { arriveNow, popDelivered } from './receive-step';
+import { closeArcs, settleArcs } from './ship-settle';
 import { shipOnArc } from './shipment';
 import type { SimState } from './state';
 import { ARC_INVOICE_AT_DELIVERY, ARC_INVOICE_AT_SHIPMENT, ARC_SPECIAL_ARRIVAL, ARC_SPECIAL_SHIPMENT, ARC_TO_SINK } from './state-setup';
@@ -24,7 +28,12 @@ export function shipOrders(st: SimState): void {
   const t = st.t;
   const measured = t >= st.measureFrom;
   const sameOrder = st.net.allocation !== ALLOC_PRIORITY;
+  const capOut = st.net.nodeCapOut;
   const book = st.book;
+  const iCount = st.bookAt.count;
+  const iStart = st.bookAt.start;
+  const iHead = st.bookAt.head;
+  const fHeadBase = st.bookAt.headBase;
   const oRing = st.at.ring;
   const toOrderRing = st.at.orderRing - oRing;
   const iOrder = st.at.shipOrderI;
@@ -41,6 +50,7 @@ export function shipOrders(st: SimState): void {
   const iInfoMask = st.at.arcInfoMask;
   const iPipeline = st.at.pipelineUntil;
   const iRecordless = st.at.recordless;
+  const iInfoStage = st.at.infoStage;
   const iKind = st.at.nodeKindI;
   const iParty = st.at.nodePartyI;
   const iPair = st.at.arcPairI;
@@ -74,11 +84,19 @@ export function shipOrders(st: SimState): void {
   const fCustFilled = st.accAt.custFilled;
   const fBacklog = st.at.backlog;
   const fSinkBacklog = st.at.sinkBacklog;
+  const fAccTransit = st.accAt.arcTransit;
+  // Per-arc series: views of one Float32Array (series-store.ts), row of period t.
+  const arcSeries = st.series.arc;
+  const S = st.seriesBlock;
+  const column = st.at.arcSeriesColumn;
+  const row = (t - 1) * st.series.arcs;
+  const sShipped = arcSeries ? (arcSeries.shipped.byteOffset >> 2) + row : 0;
+  const sTransit = arcSeries ? (arcSeries.inTransit.byteOffset >> 2) + row : 0;
   for (let n = 0; n < nOrder; n++) {
     const k = I[iOrder + n];
     const start = I[iOutStart + k];
     const end = I[iOutStart + k + 1];
-    // The orders due in t reach k (receiveOrders, inlined), in arc order; then what waits.
+    // The orders due in t reach k (step 2's order arrivals), in arc order; then what waits.
     let waiting = 0;
     let deferred = false;
     for (let i = start; i < end; i++) {
@@ -94,6 +112,8 @@ export function shipOrders(st: SimState): void {
           F[fDemandArrived + k] += q;
           if (I[iFlags + a] & ARC_TO_SINK) F[fCustDemand + k] += q;
         }
+        // An order without a record (deferred-orders.ts) reaches its supplier: it waits as pendingOrder.
+        if (I[iInfoStage + a] > 0) { I[iInfoStage + a]--; F[fPending + a] = q; }
       }
       if (sameOrder) waiting += F[fArrived + a] - F[fShipped + a];
       if (F[fPending + a] > 0) deferred = true;
@@ -104,11 +124,12 @@ export function shipOrders(st: SimState): void {
       if (deferred) materializeNode(st, k);
       F[fBacklog + k] = 0;
       F[fSinkBacklog + k] = 0;
+      closeArcs(st, start, end, measured, sShipped, sTransit);
       continue;
     }
     const source = I[iKind + k] === NODE_SOURCE;
     const avail = source ? Number.POSITIVE_INFINITY : F[fOnHand + k];
-    if (!(waiting <= avail) || st.net.nodeCapOut[k]) {
+    if (!(waiting <= avail) || capOut[k]) {
       // Short of stock or of lane capacity: the allocation rule decides.
       if (deferred) materializeNode(st, k);
       const shipped = allocate(st, k, avail);
@@ -117,6 +138,7 @@ export function shipOrders(st: SimState): void {
         F[fOnHand + k] = left > EPS ? left : 0;
       }
       settleArcs(st, k, start, end);
+      closeArcs(st, start, end, measured, sShipped, sTransit);
       continue;
     }
     // Enough stock and no lane capacity: every waiting order ships in full, so every new one is filled at once.
@@ -132,8 +154,10 @@ export function shipOrders(st: SimState): void {
         const lead = I[iLead + a];
         const pending = F[fPending + a];
         if (flags & ARC_SPECIAL_SHIPMENT) shipOnArc(st, a, r);
-        else if (pending > 0 && (lead === 0 || t + lead > I[iPipeline + a])) {
-          // The arc's only waiting order, without a record (deferred-orders.ts), ships in full.
+        else if (pending > 0 && (lead === 0 ? t >= I[iPipeline + a] : t + lead > I[iPipeline + a])) {
+          // The arc's only waiting order, without a record (deferred-orders.ts), ships in full. (The
+          // initial pipeline comes first in the arc's cumulative counts: an order counts as
+          // delivered only once the pipeline has arrived, and travels alone in its ring slot.)
           const to = I[iTo + a];
           F[fShipped + a] += r;
           if (lead === 0) {
@@ -152,7 +176,7 @@ export function shipOrders(st: SimState): void {
               }
             }
             F[fOrdersDelivered + to]++;
-            book.headBase[a] += pending;
+            F[fHeadBase + a] += pending;
           } else {
             const slot = I[iRingAt + a] + ((t + lead) & I[iRingMask + a]);
             F[slot] += r;
@@ -176,7 +200,7 @@ export function shipOrders(st: SimState): void {
           F[fDelivered + a] = delivered;
           F[fReceived + I[iTo + a]] += r;
           if (flags & (ARC_INVOICE_AT_SHIPMENT | ARC_INVOICE_AT_DELIVERY)) invoiceArcAt(st, a, r);
-          if (book.count[a] > 0 && book.headBase[a] + book.qty[book.start[a] + book.head[a]] <= delivered + 1e-9 * (1 + delivered)) popDelivered(st, a);
+          if (I[iCount + a] > 0 && F[fHeadBase + a] + book.qty[I[iStart + a] + I[iHead + a]] <= delivered + 1e-9 * (1 + delivered)) popDelivered(st, a);
           cost += r * F[fCost + a];
           inline += r;
           F[fShippedNowArc + a] += r;
@@ -201,6 +225,14 @@ export function shipOrders(st: SimState): void {
         fresh += f;
         if (flags & ARC_TO_SINK) freshCustomer += f;
       }
+      // closeArcs, inlined: the arc's end-of-period in transit and series are final now.
+      const x = F[fTransit + a];
+      if (measured) F[fAccTransit + a] += x;
+      if (arcSeries) {
+        const c = I[column + a];
+        if (c >= 0) { S[sShipped + c] = F[fShippedNowArc + a]; S[sTransit + c] = x; }
+      }
+      F[fShippedNowArc + a] = 0;
     }
     F[fShippedNow + k] += inline;
     F[fPartyCost + I[iParty + k]] += cost;
@@ -222,64 +254,4 @@ export function shipOrders(st: SimState): void {
 function invoiceArcAt(st: SimState, a: number, x: number): void {
   st.orderDraw[0] = x;
   invoiceArc(st, a, st.orderDraw, 0);
-}
-
-/** Per-arc bookkeeping after shipping: fill on arrival, late orders, lost sales, backlog. */
-function settleArcs(st: SimState, k: number, start: number, end: number): void {
-  const net = st.net;
-  const acc = st.acc;
-  const measured = st.t >= st.measureFrom;
-  let backlog = 0;
-  let sinkBacklog = 0;
-  for (let i = start; i < end; i++) {
-    const a = net.outArcs[i];
-    let rest = st.arrivedCum[a] - st.shippedCum[a];
-    if (rest < EPS) rest = 0;
-    const fresh = st.arrivedNow[a];
-    const toSink = net.arcToSink[a];
-    if (fresh > 0) {
-      // FIFO within the arc: what is still waiting comes from the newest orders first.
-      const filled = rest >= fresh ? 0 : fresh - rest;
-      if (toSink) st.custFilledNow += filled;
-      if (measured) {
-        acc.filledOnArrival[k] += filled;
-        if (toSink) acc.custFilled[k] += filled;
-      }
-      if (rest > 0) acc.ordersLate[net.arcTo[a]]++;
-    }
-    if (rest > 0 && toSink && net.lostSales) {
-      cancelUnfilled(st, a, rest);
-      st.lostNow[k] += rest;
-      if (measured) acc.lostSales[k] += rest;
-      rest = 0;
-    }
-    backlog += rest;
-    if (toSink) sinkBacklog += rest;
-  }
-  st.backlog[k] = backlog;
-  st.sinkBacklog[k] = sinkBacklog;
-}
-
-/** Lost sales: the unshipped part of the arc's arrived orders is cancelled (orders shrink, counts too). */
-function cancelUnfilled(st: SimState, a: number, quantity: number): void {
-  const book = st.book;
-  const shipped = st.shippedCum[a];
-  const n = book.count[a];
-  let base = book.headBase[a];
-  let i = 0;
-  while (i < n && base + book.qty[book.slot(a, i)] <= shipped + EPS) { base += book.qty[book.slot(a, i)]; i++; }
-  let rest = quantity;
-  for (; rest > EPS && i < n; i++) {
-    const o = book.slot(a, i);
-    const open = base + book.qty[o] - shipped;
-    const c = open < rest ? open : rest;
-    book.qty[o] -= c;
-    if (book.qty[o] < EPS) book.qty[o] = 0;
-    book.flags[o] |= ORDER_CANCELLED;
-    rest -= c;
-    base += book.qty[o];
-  }
-  st.orderedCum[a] -= quantity;
-  st.arrivedCum[a] -= quantity;
-  popDelivered(st, a);
 }

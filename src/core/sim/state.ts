@@ -8,20 +8,23 @@
  * block per number type, F and I (memory-arena.ts): modules read them by name, the hot loops
  * index the blocks directly, at the offsets of the views they need (st.at, st.accAt).
  */
-import { Accumulators } from './accumulators';
+import type { Accumulators } from './accumulators';
 import { MemoryArena } from './memory-arena';
 import { NODE_STOCK, POLICY_NONE, type Network } from './network';
-import { OrderBook } from './order-book';
+import { OrderBook, type OrderBookArrays } from './order-book';
 import type { SeriesMode } from './options';
 import { Rng } from './rng';
 import { arcSeriesColumns, createSeries, seriesColumns, type SimSeries } from './series-store';
-import { allocateHotParameters, arcFlags, fillHotParameters, loadInitialPipeline, nodeList, usedBy, type HotParameters } from './state-setup';
+import { arcFlags, fillHotParameters, loadInitialPipeline, nodeList, usedBy, type HotParameters } from './state-setup';
+import { allocateArrays, offsetsOf, type ComputedLists, type Dimensions, type Offsets } from './state-layout';
 
 export interface SimState extends SimStateData {
   /** Offsets of the state's views in F / I, for the hot loops (F[st.at.onHand + k] is st.onHand[k]). */
   readonly at: Offsets<SimStateData>;
   /** Offsets of the accumulators' views in F. */
   readonly accAt: Offsets<Accumulators>;
+  /** Offsets of the order book's per-arc arrays (count, head, start, cap in I; headBase in F). */
+  readonly bookAt: Offsets<OrderBookArrays>;
 }
 
 /** The state's fields (SimState adds the offsets of its views). */
@@ -98,12 +101,14 @@ export interface SimStateData extends HotParameters {
   readonly laneStamp: Int32Array;
   readonly book: OrderBook;
   // ── orders without a record (deferred-orders.ts) ──
-  /** 1 when the arc's orders may go without a record: into a customer without stock, no information delay, nothing special. */
+  /** 1 when the arc's orders may go without a record (deferred-orders.ts). */
   readonly arcDeferrable: Uint8Array;
-  /** Order placed on the arc this period without a record yet (0: none). */
+  /** Order without a record that reached the arc's origin this period, waiting for the ship step (0: none). */
   readonly pendingOrder: Float64Array;
   /** Orders in transit on the arc without a record (each alone in its ring slot). */
   readonly recordless: Int32Array;
+  /** Orders between sites travelling to their supplier without a record (each alone in its order-ring slot). */
+  readonly infoStage: Int32Array;
   /** Quantity of the order without a record in each ring slot (same layout as `ring`). */
   readonly orderRing: Float64Array;
   /** Last arrival period of the initial pipeline on the arc (0: none): orders without a record arrive later. */
@@ -157,80 +162,6 @@ function seriesBlockOf(series: SimSeries): Float32Array {
   return view ? new Float32Array(view.buffer as ArrayBuffer) : new Float32Array(0);
 }
 
-/** Sizes that decide the state's arrays. */
-interface Dimensions {
-  readonly N: number;
-  readonly A: number;
-  readonly echelons: number;
-  readonly maxDegree: number;
-  readonly ring: number;
-  readonly infoRing: number;
-  readonly wip: number;
-  readonly retRing: number;
-  readonly pairRing: number;
-}
-
-/** Arrays computed before the state exists; the state holds copies of them in the arena. */
-interface ComputedLists {
-  readonly seriesColumn: Int32Array;
-  readonly arcSeriesColumn: Int32Array;
-  readonly arcTracked: Int32Array;
-  readonly deciders: Int32Array;
-  readonly producers: Int32Array;
-  readonly stockDemandNodes: Int32Array;
-  readonly usedByStart: Int32Array;
-  readonly usedBy: Int32Array;
-  readonly usedByQty: Float64Array;
-}
-
-/** Every Float64Array and Int32Array of the state, as views of the arena (zeros; computed lists still to copy). */
-function allocateArrays(net: Network, m: MemoryArena, d: Dimensions, lists: ComputedLists) {
-  const { N, A } = d;
-  const Q = net.nParties;
-  const S = net.labels.sites.length;
-  const P = net.labels.products.length;
-  const L = net.labels.lanes.length;
-  const nf = () => m.f64(N);
-  const af = () => m.f64(A);
-  return {
-    onHand: nf(), backlog: nf(), sinkBacklog: nf(), custBacklog: nf(), outstanding: nf(), inTransitIn: nf(),
-    demandNow: nf(), obs: nf(), orderedNow: nf(), shippedNow: nf(), receivedNow: nf(), lostNow: nf(), sharedDemand: nf(),
-    decided: nf(), level: nf(), errVar: nf(), planNow: nf(),
-    productCustNow: m.f64(P), demandDraw: m.f64(2), orderDraw: m.f64(1),
-    hist: m.f64(net.histStart[N]), histCount: m.i32(N), histPos: m.i32(N),
-    ring: m.f64(d.ring), orderRing: m.f64(d.ring), infoRing: m.f64(d.infoRing),
-    orderedCum: af(), arrivedCum: af(), shippedCum: af(), deliveredCum: af(), arrivedNow: af(), arcInTransit: af(),
-    arcShippedNow: af(), consigned: af(), pendingOrder: af(), recordless: m.i32(A), pipelineUntil: m.i32(A),
-    laneUsed: m.f64(L), laneStamp: m.i32(L),
-    wip: m.f64(d.wip), retRing: m.f64(d.retRing),
-    cash: m.f64(Q), receivables: m.f64(Q), payables: m.f64(Q), partyCostNow: m.f64(Q),
-    pairInvoice: m.f64(net.nPairs), pairCredit: m.f64(net.nPairs), dueRing: m.f64(d.pairRing), earlyRing: m.f64(d.pairRing),
-    acc: new Accumulators(m, N, A, Q, S, P, d.echelons, net.retRate.length, net.nPairs),
-    scratchArc: m.i32(d.maxDegree), scratchOrder: m.i32(d.maxDegree), scratchLeft: m.f64(d.maxDegree), scratchArrival: m.i32(d.maxDegree),
-    siteOrdNow: m.f64(S), siteObsNow: m.f64(S), siteCustNow: m.f64(S), echelonOrdNow: m.f64(d.echelons),
-    seriesColumn: m.i32(lists.seriesColumn.length), arcSeriesColumn: m.i32(lists.arcSeriesColumn.length),
-    arcTracked: m.i32(lists.arcTracked.length), deciders: m.i32(lists.deciders.length), producers: m.i32(lists.producers.length),
-    stockDemandNodes: m.i32(lists.stockDemandNodes.length), usedByStart: m.i32(lists.usedByStart.length),
-    usedBy: m.i32(lists.usedBy.length), usedByQty: m.f64(lists.usedByQty.length),
-    hot: allocateHotParameters(net, m),
-  };
-}
-
-/** Offsets of the state's (or its accumulators') arena views: F index for Float64Arrays, I index for Int32Arrays. */
-type ViewKeys<T> = { [K in keyof T]: T[K] extends Float64Array | Int32Array ? K : never }[keyof T];
-export type Offsets<T> = { readonly [K in ViewKeys<T>]: number };
-
-function offsetsOf<T extends object>(o: T, arena: MemoryArena): Offsets<T> {
-  const out: Record<string, number> = {};
-  for (const [key, v] of Object.entries(o)) {
-    if (v instanceof Float64Array || v instanceof Int32Array) {
-      if (v.buffer !== arena.F.buffer && v.buffer !== arena.I.buffer) throw new Error(`state array ${key} is not in the arena`);
-      out[key] = v instanceof Float64Array ? v.byteOffset >> 3 : v.byteOffset >> 2;
-    }
-  }
-  return out as Offsets<T>;
-}
-
 export function createState(net: Network, seed: number, replication: number, warmup: number, seriesMode: SeriesMode, seriesSites?: ReadonlySet<number>): SimState {
   const N = net.nNodes;
   const A = net.nArcs;
@@ -267,22 +198,48 @@ export function createState(net: Network, seed: number, replication: number, war
   const counting = new MemoryArena();
   allocateArrays(net, counting, dims, lists);
   const arena = new MemoryArena(counting.used());
-  const { hot, ...arrays } = allocateArrays(net, arena, dims, lists);
+  const { hot, bookArrays, ...v } = allocateArrays(net, arena, dims, lists);
   arena.done();
-  for (const key of Object.keys(lists) as (keyof ComputedLists)[]) (arrays[key] as Int32Array | Float64Array).set(lists[key]);
-  arrays.onHand.set(net.nodeInitialStock);
-  arrays.cash.set(net.partyInitialCash);
+  for (const key of Object.keys(lists) as (keyof ComputedLists)[]) (v[key] as Int32Array | Float64Array).set(lists[key]);
+  v.onHand.set(net.nodeInitialStock);
+  v.cash.set(net.partyInitialCash);
   const series = createSeries(net.periods, nColumns, nArcColumns, net.nParties);
-  const fields = {
-    net, F: arena.F, I: arena.I, rng: new Rng(seed, replication), t: 0, measureFrom: warmup + 1, custFilledNow: 0,
-    ...arrays,
-    ...hot,
-    levelSet: new Uint8Array(N),
-    ...flags,
-    book: new OrderBook(A, (a) => net.arcInfo[a] + net.arcLeadMax[a] + 3),
-    series, seriesBlock: seriesBlockOf(series),
+  // One object literal listing every field: V8 gives it one fast map, the same for every run (a
+  // literal built by spreading objects can get a fresh map each time, and the hot functions would
+  // deoptimise at every new run).
+  const at = offsetsOf({ ...v, ...hot }, arena) as Offsets<SimStateData>;
+  const accAt = offsetsOf(v.acc, arena);
+  const bookAt = offsetsOf(bookArrays, arena);
+  const st: SimState = {
+    at, accAt, bookAt, net, F: arena.F, I: arena.I, rng: new Rng(seed, replication), t: 0, measureFrom: warmup + 1, onHand: v.onHand,
+    backlog: v.backlog, sinkBacklog: v.sinkBacklog, custBacklog: v.custBacklog, outstanding: v.outstanding,
+    inTransitIn: v.inTransitIn, demandNow: v.demandNow, obs: v.obs, orderedNow: v.orderedNow,
+    shippedNow: v.shippedNow, receivedNow: v.receivedNow, lostNow: v.lostNow, sharedDemand: v.sharedDemand,
+    demandDraw: v.demandDraw, orderDraw: v.orderDraw, decided: v.decided, custFilledNow: 0,
+    productCustNow: v.productCustNow, hist: v.hist, histCount: v.histCount, histPos: v.histPos, level: v.level,
+    errVar: v.errVar, levelSet: new Uint8Array(N), ring: v.ring, infoRing: v.infoRing,
+    arcSpecialArrival: flags.arcSpecialArrival, arcSpecialShipment: flags.arcSpecialShipment,
+    arcInvoiceAt: flags.arcInvoiceAt, arcTracked: v.arcTracked, orderedCum: v.orderedCum, arrivedCum: v.arrivedCum,
+    shippedCum: v.shippedCum, deliveredCum: v.deliveredCum, arrivedNow: v.arrivedNow, arcInTransit: v.arcInTransit,
+    arcShippedNow: v.arcShippedNow, consigned: v.consigned, laneUsed: v.laneUsed, laneStamp: v.laneStamp,
+    book: new OrderBook(A, (a) => net.arcInfo[a] + net.arcLeadMax[a] + 3, bookArrays), arcDeferrable: flags.arcDeferrable,
+    pendingOrder: v.pendingOrder, recordless: v.recordless, infoStage: v.infoStage, orderRing: v.orderRing, pipelineUntil: v.pipelineUntil,
+    wip: v.wip, retRing: v.retRing, cash: v.cash, receivables: v.receivables, payables: v.payables,
+    partyCostNow: v.partyCostNow, pairInvoice: v.pairInvoice, pairCredit: v.pairCredit, dueRing: v.dueRing,
+    earlyRing: v.earlyRing, acc: v.acc, series, seriesBlock: seriesBlockOf(series), seriesColumn: v.seriesColumn,
+    arcSeriesColumn: v.arcSeriesColumn, scratchArc: v.scratchArc, scratchOrder: v.scratchOrder,
+    scratchLeft: v.scratchLeft, scratchArrival: v.scratchArrival, deciders: v.deciders, producers: v.producers,
+    stockDemandNodes: v.stockDemandNodes, planNow: v.planNow, siteOrdNow: v.siteOrdNow, siteObsNow: v.siteObsNow,
+    siteCustNow: v.siteCustNow, echelonOrdNow: v.echelonOrdNow, usedByStart: v.usedByStart, usedBy: v.usedBy,
+    usedByQty: v.usedByQty, arcFromI: hot.arcFromI, arcToI: hot.arcToI, arcLeadI: hot.arcLeadI, arcInfoI: hot.arcInfoI, arcAgeI: hot.arcAgeI,
+    arcRingAt: hot.arcRingAt, arcRingMask: hot.arcRingMask, arcInfoAt: hot.arcInfoAt, arcInfoMask: hot.arcInfoMask,
+    arcFlagsI: hot.arcFlagsI, arcPairI: hot.arcPairI, pairSellerI: hot.pairSellerI, pairBuyerI: hot.pairBuyerI,
+    inStartI: hot.inStartI, inArcsI: hot.inArcsI, arcShareF: hot.arcShareF, outStartI: hot.outStartI,
+    outArcsI: hot.outArcsI, outArcsByIndex: hot.outArcsByIndex, shipOrderI: hot.shipOrderI, nodeKindI: hot.nodeKindI,
+    nodePartyI: hot.nodePartyI, nodeSiteI: hot.nodeSiteI, nodeProductI: hot.nodeProductI,
+    nodeHoldingF: hot.nodeHoldingF, nodeOrderCostF: hot.nodeOrderCostF, arcCostF: hot.arcCostF,
+    arcPriceF: hot.arcPriceF, arcValueF: hot.arcValueF,
   };
-  const st: SimState = { ...fields, at: offsetsOf(fields, arena), accAt: offsetsOf(arrays.acc, arena) };
   fillHotParameters(st);
   loadInitialPipeline(st);
   return st;

@@ -40,9 +40,10 @@ export function nodeCosts(st: SimState): NodeCosts {
   return c;
 }
 
-export function sumCosts(c: NodeCosts, nodes: Iterable<number>): Costs {
+export function sumCosts(c: NodeCosts, nodes: readonly number[]): Costs {
   let holding = 0; let transport = 0; let production = 0; let ordering = 0; let shortage = 0;
-  for (const k of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const k = nodes[i];
     holding += c.holding[k]; transport += c.transport[k]; production += c.production[k];
     ordering += c.ordering[k]; shortage += c.shortage[k];
   }
@@ -56,7 +57,8 @@ function service(st: SimState, costs: NodeCosts, nodes: readonly number[], bullw
   const n = acc.measured;
   let demand = 0; let filled = 0; let onHand = 0; let backlog = 0; let transit = 0; let lost = 0; let shipped = 0;
   let ordered = 0; let produced = 0; let csl = 0; let facing = 0;
-  for (const k of nodes) {
+  for (let i = 0; i < nodes.length; i++) {
+    const k = nodes[i];
     demand += acc.demandArrived[k]; filled += acc.filledOnArrival[k]; onHand += acc.sumOnHand[k];
     backlog += acc.sumBacklog[k]; transit += acc.sumInTransitIn[k]; lost += acc.lostSales[k];
     shipped += acc.shipped[k]; ordered += acc.orderedQty[k]; produced += acc.produced[k];
