@@ -1,9 +1,18 @@
 /**
  * Order statuses and ages, by hand, on the paths where orders go without a record until they
  * need one (deferred-orders.ts): end-customer orders filled at once, orders between sites shipped
- * on arrival, an initial pipeline ahead of them, and a shortage that needs the records.
+ * on arrival, an initial pipeline ahead of them, and a shortage that needs the records; and the
+ * shortcut against recording every order, on larger networks.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { generateScenario } from '../../bench/sim-network';
+import { scenarioFromJson } from '../../src/core/io/scenario-json';
+import type { Scenario } from '../../src/core/model/types';
+import { compileNetwork, type SimOptions } from '../../src/core/sim';
+import { createState } from '../../src/core/sim/state';
+import { stepPeriod } from '../../src/core/sim/step';
+import { buildSummary } from '../../src/core/sim/summary';
 import { demandRows, run, scenario, serial, site, site$ } from './sim-fixtures';
 
 describe('orders filled on arrival', () => {
@@ -61,3 +70,40 @@ describe('a shortage needs the records', () => {
     expect(site$(r, 'c2').orders).toMatchObject({ placed: 1, delivered: 0, partlyShipped: 1, late: 1, averageAgeOutstanding: 1 });
   });
 });
+
+describe('orders without a record change nothing', () => {
+  // The same runs with every order recorded (the straightforward book-keeping) and with the
+  // shortcut; every KPI and series must be identical, bit for bit.
+  const runBoth = (s: Scenario, options: SimOptions = {}) => {
+    const net = compileNetwork(s, options);
+    const results = [false, true].map((recordEveryOrder) => {
+      const st = createState(net, s.settings.seed, 0, options.warmup ?? 0, 'nodes', undefined, recordEveryOrder);
+      for (let t = 0; t < net.periods; t++) stepPeriod(st);
+      return { summary: buildSummary(st), series: st.series };
+    });
+    return results;
+  };
+
+  it.each([
+    ['a generated network with random demand', generateScenario({ sites: 40, products: 2, periods: 120 }), {}],
+    ['the same, lost sales and fair share', generateScenario({ sites: 40, products: 2, periods: 120 }), { overrides: { unmetDemand: 'lost', allocation: 'fair-share' } }],
+    ['the built-in European network', europe(), { warmup: 4 }],
+    ['the European network, priority rule, information sharing', europe(), { overrides: { allocation: 'priority', informationSharing: true } }],
+  ] as const)('%s', (_name, s, options) => {
+    const [recorded, shortcut] = runBoth(s as Scenario, options as SimOptions);
+    expect(shortcut.summary).toEqual(recorded.summary);
+    for (const group of ['node', 'total', 'party', 'arc'] as const) {
+      const a = recorded.series[group] as Record<string, ArrayLike<number>> | undefined;
+      const b = shortcut.series[group] as Record<string, ArrayLike<number>> | undefined;
+      for (const key of Object.keys(a ?? {})) expect([group, key, Array.from(b![key])]).toEqual([group, key, Array.from(a![key])]);
+    }
+    // The case is not trivial: orders were placed and delivered, some late.
+    expect(recorded.summary.total.orders.delivered).toBeGreaterThan(100);
+  });
+});
+
+function europe(): Scenario {
+  const loaded = scenarioFromJson(readFileSync('scenarios/default-europe.json', 'utf8'));
+  if (!loaded.ok) throw new Error(loaded.message);
+  return { ...loaded.scenario, settings: { ...loaded.scenario.settings, demandVariability: 'normal' } };
+}

@@ -66,6 +66,7 @@ export function decideOrders(st: SimState): void {
   const fPending = st.at.pendingOrder;
   const book = st.book;
   const iCount = st.bookAt.count;
+  const toInfoFlag = st.at.infoRecordless - st.at.infoRing;
   for (let i = 0; i < deciders.length; i++) {
     const k = deciders[i];
     const policy = net.policy[k];
@@ -126,7 +127,10 @@ export function decideOrders(st: SimState): void {
       const islot = I[iInfoAt + a] + ((t + 1 + net.arcInfo[a]) & I[iInfoMask + a]);
       // Without a record (deferred-orders.ts) when the arc has no recorded order, the order is well
       // above rounding noise and travels alone in its slot; otherwise with one.
-      if ((I[iFlags + a] & ARC_DEFERRABLE) && I[iCount + a] === 0 && F[islot] === 0 && qa > 1e-6 * (1 + F[fShipped + a])) I[iInfoStage + a]++;
+      if ((I[iFlags + a] & ARC_DEFERRABLE) && I[iCount + a] === 0 && F[islot] === 0 && qa > 1e-6 * (1 + F[fShipped + a])) {
+        I[iInfoStage + a]++;
+        I[islot + toInfoFlag] = 1;
+      }
       else {
         if (I[iInfoStage + a] > 0 || I[iRecordless + a] > 0 || F[fPending + a] > 0) materializeArc(st, a);
         st.orderDraw[0] = qa;

@@ -6,10 +6,13 @@
  *   into a customer without stock (no information delay): it waits in `pendingOrder` until the
  *     ship step of its own period;
  *   between sites (lead time ≥ 1): it travels to the supplier alone in its order-ring slot
- *     (`infoStage` counts them), and waits in `pendingOrder` the period it arrives.
+ *     (`infoRecordless` marks the slot, `infoStage` counts them), and waits in `pendingOrder` the
+ *     period it arrives.
  * Shipped in full at once it travels alone in its ring slot of t + L (`recordless` counts them,
- * `orderRing` keeps its quantity) or, with lead time 0, is delivered at once; its arrival is its
- * delivery, at the age lead time + information lag (arcAgeI).
+ * `orderRing` keeps its quantity and tells its arrival from others') or, with lead time 0, is
+ * delivered at once; its arrival is its delivery, at the age lead time + information lag
+ * (arcAgeI). (Slots, not counts, say which arrival is which: a tiny recorded order can leave the
+ * book before it arrives — its cumulative position is covered early — and still be on its way.)
  * Anything that needs the records (allocation when short, lost sales, order statuses, the
  * snapshot, an order placed off that course) first calls materialize*, which writes the records
  * exactly as they would have been. Every count and age is the same as with records throughout.
@@ -53,8 +56,9 @@ export function materializeArc(st: SimState, a: number): void {
     const mask = net.arcInfoSize[a] - 1;
     for (let u = t + 1, found = 0; u <= t + lag && found < m; u++) {
       const slot = start + (u & mask);
-      if (st.infoRing[slot] > 0) {
+      if (st.infoRecordless[slot] !== 0) {
         book.pushFrom(a, st.infoRing, slot, u - lag);
+        st.infoRecordless[slot] = 0;
         found++;
       }
     }

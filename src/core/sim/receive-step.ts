@@ -118,7 +118,6 @@ export function receiveArcs(st: SimState): void {
   const iKind = st.at.nodeKindI;
   const iAge = st.at.arcAgeI;
   const iRecordless = st.at.recordless;
-  const iPipeline = st.at.pipelineUntil;
   const iPair = st.at.arcPairI;
   const iSeller = st.at.pairSellerI;
   const iBuyer = st.at.pairBuyerI;
@@ -162,12 +161,14 @@ export function receiveArcs(st: SimState): void {
     F[fReceived + to] += x;
     const delivered = F[fDelivered + a] + x;
     F[fDelivered + a] = delivered;
-    if (I[iRecordless + a] > 0 && t > I[iPipeline + a]) {
-      // An order without a record, alone in its slot: delivered lead time + information lag after it was placed.
+    const unrecorded = F[slot + toOrderRing];
+    if (unrecorded > 0) {
+      // An order without a record (deferred-orders.ts), alone in its slot: delivered lead time +
+      // information lag after it was placed.
       I[iRecordless + a]--;
       F[fOrdersDelivered + to]++;
       F[fOrdersAge + to] += I[iAge + a];
-      F[fHeadBase + a] += F[slot + toOrderRing];
+      F[fHeadBase + a] += unrecorded;
       F[slot + toOrderRing] = 0;
     } else if (I[iCount + a] > 0 && F[fHeadBase + a] + book.qty[I[iStart + a] + I[iHead + a]] <= delivered + 1e-9 * (1 + delivered)) popDelivered(st, a);
     if (I[iKind + to] !== NODE_SINK) {

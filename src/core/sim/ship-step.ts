@@ -36,6 +36,7 @@ export function shipOrders(st: SimState): void {
   const fHeadBase = st.bookAt.headBase;
   const oRing = st.at.ring;
   const toOrderRing = st.at.orderRing - oRing;
+  const toInfoFlag = st.at.infoRecordless - st.at.infoRing;
   const iOrder = st.at.shipOrderI;
   const nOrder = st.shipOrderI.length;
   const iOutStart = st.at.outStartI;
@@ -113,7 +114,7 @@ export function shipOrders(st: SimState): void {
           if (I[iFlags + a] & ARC_TO_SINK) F[fCustDemand + k] += q;
         }
         // An order without a record (deferred-orders.ts) reaches its supplier: it waits as pendingOrder.
-        if (I[iInfoStage + a] > 0) { I[iInfoStage + a]--; F[fPending + a] = q; }
+        if (I[islot + toInfoFlag] !== 0) { I[islot + toInfoFlag] = 0; I[iInfoStage + a]--; F[fPending + a] = q; }
       }
       if (sameOrder) waiting += F[fArrived + a] - F[fShipped + a];
       if (F[fPending + a] > 0) deferred = true;

@@ -48,7 +48,7 @@ export function allocateArrays(net: Network, m: MemoryArena, d: Dimensions, list
     decided: nf(), level: nf(), errVar: nf(), planNow: nf(),
     productCustNow: m.f64(P), demandDraw: m.f64(2), orderDraw: m.f64(1),
     hist: m.f64(net.histStart[N]), histCount: m.i32(N), histPos: m.i32(N),
-    ring: m.f64(d.ring), orderRing: m.f64(d.ring), infoRing: m.f64(d.infoRing),
+    ring: m.f64(d.ring), orderRing: m.f64(d.ring), infoRing: m.f64(d.infoRing), infoRecordless: m.i32(d.infoRing),
     orderedCum: af(), arrivedCum: af(), shippedCum: af(), deliveredCum: af(), arrivedNow: af(), arcInTransit: af(),
     arcShippedNow: af(), consigned: af(), pendingOrder: af(), recordless: m.i32(A), infoStage: m.i32(A), pipelineUntil: m.i32(A),
     laneUsed: m.f64(L), laneStamp: m.i32(L),

@@ -109,6 +109,8 @@ export interface SimStateData extends HotParameters {
   readonly recordless: Int32Array;
   /** Orders between sites travelling to their supplier without a record (each alone in its order-ring slot). */
   readonly infoStage: Int32Array;
+  /** 1 in the order-ring slots (same layout as `infoRing`) that hold an order without a record. */
+  readonly infoRecordless: Int32Array;
   /** Quantity of the order without a record in each ring slot (same layout as `ring`). */
   readonly orderRing: Float64Array;
   /** Last arrival period of the initial pipeline on the arc (0: none): orders without a record arrive later. */
@@ -162,7 +164,14 @@ function seriesBlockOf(series: SimSeries): Float32Array {
   return view ? new Float32Array(view.buffer as ArrayBuffer) : new Float32Array(0);
 }
 
-export function createState(net: Network, seed: number, replication: number, warmup: number, seriesMode: SeriesMode, seriesSites?: ReadonlySet<number>): SimState {
+/**
+ * The state before period 1. `recordEveryOrder` turns off orders without a record
+ * (deferred-orders.ts) — the results are the same either way; tests compare the two.
+ */
+export function createState(
+  net: Network, seed: number, replication: number, warmup: number, seriesMode: SeriesMode, seriesSites?: ReadonlySet<number>,
+  recordEveryOrder = false,
+): SimState {
   const N = net.nNodes;
   const A = net.nArcs;
   const lastRing = (start: Int32Array, size: Int32Array) => {
@@ -188,6 +197,7 @@ export function createState(net: Network, seed: number, replication: number, war
   let nArcColumns = 0;
   for (let a = 0; a < A; a++) if (arcColumns[a] >= 0) nArcColumns++;
   const { arcTracked, ...flags } = arcFlags(net);
+  if (recordEveryOrder) flags.arcDeferrable.fill(0);
   const lists: ComputedLists = {
     seriesColumn: columns, arcSeriesColumn: arcColumns, arcTracked,
     deciders: Int32Array.from(net.decideOrder).filter((k) => net.nodeKind[k] === NODE_STOCK && net.policy[k] !== POLICY_NONE),
@@ -223,7 +233,7 @@ export function createState(net: Network, seed: number, replication: number, war
     shippedCum: v.shippedCum, deliveredCum: v.deliveredCum, arrivedNow: v.arrivedNow, arcInTransit: v.arcInTransit,
     arcShippedNow: v.arcShippedNow, consigned: v.consigned, laneUsed: v.laneUsed, laneStamp: v.laneStamp,
     book: new OrderBook(A, (a) => net.arcInfo[a] + net.arcLeadMax[a] + 3, bookArrays), arcDeferrable: flags.arcDeferrable,
-    pendingOrder: v.pendingOrder, recordless: v.recordless, infoStage: v.infoStage, orderRing: v.orderRing, pipelineUntil: v.pipelineUntil,
+    pendingOrder: v.pendingOrder, recordless: v.recordless, infoStage: v.infoStage, infoRecordless: v.infoRecordless, orderRing: v.orderRing, pipelineUntil: v.pipelineUntil,
     wip: v.wip, retRing: v.retRing, cash: v.cash, receivables: v.receivables, payables: v.payables,
     partyCostNow: v.partyCostNow, pairInvoice: v.pairInvoice, pairCredit: v.pairCredit, dueRing: v.dueRing,
     earlyRing: v.earlyRing, acc: v.acc, series, seriesBlock: seriesBlockOf(series), seriesColumn: v.seriesColumn,
