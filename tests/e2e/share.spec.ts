@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { packFragment } from '../../src/core/share/share-frame';
 import { libraryNames, openApp, waitSaved, watchForProblems } from './helpers';
+import { deflatedZeros } from '../support/deflated-zeros';
 
 const LOCAL_NAME = 'My local work';
 
@@ -165,21 +166,6 @@ test('Close returns to the user\'s last-opened scenario and removes the link fro
   expect(problems).toEqual([]);
 });
 
-/** deflate-raw of `n` zero bytes (Node's CompressionStream), fed 1 MiB at a time. */
-async function deflatedZeros(n: number): Promise<Uint8Array> {
-  const cs = new CompressionStream('deflate-raw');
-  const writer = cs.writable.getWriter();
-  const mib = new Uint8Array(1 << 20);
-  const fed = (async () => {
-    for (let left = n; left > 0; left -= mib.length) await writer.write(left >= mib.length ? mib : mib.subarray(0, left));
-    await writer.close();
-  })();
-  const parts: Uint8Array[] = [];
-  const reader = cs.readable.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
-  await fed;
-  return new Uint8Array(Buffer.concat(parts));
-}
 
 test('a decompression bomb and an oversized link are refused in the browser; local work opens', async ({ context, page }) => {
   const problems = watchForProblems(page);

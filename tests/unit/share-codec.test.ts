@@ -18,6 +18,7 @@ import type { ShareFailure } from '../../src/core/share/share-failure';
 import { packFragment } from '../../src/core/share/share-frame';
 import { MAX_FRAGMENT_CHARS, MAX_PAYLOAD_BYTES, MAX_SHARED_JSON_BYTES } from '../../src/core/share/share-limits';
 import { streamCompressor } from '../../src/app/share/stream-compressor';
+import { deflatedZeros } from '../support/deflated-zeros';
 
 const dir = new URL('../../scenarios/', import.meta.url);
 const builtIns = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
@@ -55,24 +56,6 @@ async function refused(fragment: string, compressor: Compressor = streamCompress
   return r;
 }
 
-/** deflate-raw of `n` zero bytes, fed 1 MiB at a time so the test itself stays small. */
-async function deflatedZeros(n: number): Promise<Uint8Array> {
-  const cs = new CompressionStream('deflate-raw');
-  const writer = cs.writable.getWriter();
-  const mib = new Uint8Array(1 << 20);
-  const fed = (async () => {
-    for (let left = n; left > 0; left -= mib.length) await writer.write(left >= mib.length ? mib : mib.subarray(0, left));
-    await writer.close();
-  })();
-  const parts: Uint8Array[] = [];
-  const reader = cs.readable.getReader();
-  for (let r = await reader.read(); !r.done; r = await reader.read()) parts.push(r.value);
-  await fed;
-  const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
-  let at = 0;
-  for (const p of parts) { out.set(p, at); at += p.length; }
-  return out;
-}
 
 const deflateText = async (text: string) => streamCompressor.deflate(utf8Encode(text));
 

@@ -15,7 +15,7 @@ export type ShareFailureKind =
   | 'tampered'
   /** The data would expand beyond the cap or beyond what it declares. */
   | 'bomb'
-  /** Decoded fine, but the text is not a JSON document. */
+  /** Decoded fine, but the text is not JSON. */
   | 'not-json'
   /** A JSON document that fails migration or validation (issues list the first problems). */
   | 'invalid'
