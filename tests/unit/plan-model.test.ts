@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { makeElasticModel } from '../../src/core/plan/elastic-model';
 import { columnFamily, fixIntegers, objectiveValue, relaxModel, rowActivities, rowFamily } from '../../src/core/plan/model';
 import { ModelBuilder } from '../../src/core/plan/model-builder';
+import { lpName, lpStem } from '../../src/core/plan/names';
 import { checkSolution } from '../../src/core/plan/solution-check';
 
 function sample(sense: 'min' | 'max' = 'min') {
@@ -59,6 +60,26 @@ describe('ModelBuilder', () => {
     expect(Array.from(relaxModel(m).colInteger)).toEqual([0, 0, 0]);
     const fixed = fixIntegers(m, [0, 0, 0.9999999]);
     expect([fixed.colLower[2], fixed.colUpper[2], fixed.colInteger[2]]).toEqual([1, 1, 0]);
+  });
+
+  it('names per-period columns and rows from their stem only when the names are read', () => {
+    const b = new ModelBuilder();
+    const stem = lpStem('ship', 'plant~a,espresso');
+    const cols = [1, 2, 12].map((t) => b.addPeriodColumn('ship', 0, t, stem));
+    const open = b.addColumn('open', 0, -1, lpName('open', 'dc'), { integer: true });
+    b.addRow('storage', 0, 1, 'dropped', -Infinity, 1); // empty, constrains nothing: dropped
+    for (const t of [1, 2, 12]) b.addEntry(b.addPeriodRow('lane', 0, t, lpStem('lanecap', 'l1'), -Infinity, 9), cols[[1, 2, 12].indexOf(t)], 1);
+    b.addEntry(b.addRow('maxOpen', -1, -1, 'maxopen', -Infinity, 1), open, 1);
+    const m = b.finish('lazy', 'min');
+    // Not made yet: an accessor that makes them on first read, then keeps them.
+    expect(typeof Object.getOwnPropertyDescriptor(m, 'colNames')?.get).toBe('function');
+    const expected = [1, 2, 12].map((t) => lpName('ship', 'plant~a,espresso', t));
+    expect(m.colNames).toEqual([...expected, 'open(dc)']);
+    expect(m.colNames).toBe(m.colNames);
+    expect(m.rowNames).toEqual(['lanecap(l1,1)', 'lanecap(l1,2)', 'lanecap(l1,12)', 'maxopen']);
+    // A copy (spread, structured clone) carries plain names.
+    expect(relaxModel(m).colNames).toEqual(m.colNames);
+    expect(structuredClone(m).rowNames).toEqual(m.rowNames);
   });
 });
 

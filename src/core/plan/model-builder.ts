@@ -2,12 +2,15 @@
  * ModelBuilder: accumulates columns, rows, coefficients and cost terms in growable typed arrays
  * and packs them into a LinearModel. Coefficients may be added in any order (row, column, value
  * triplets); `finish` sorts them into compressed rows, merges duplicates and drops empty rows
- * that constrain nothing.
+ * that constrain nothing. Names are made only when read: a per-period column or row keeps its
+ * name's stem and period (names.ts: lpStem, stemName), so a model whose solver needs no names (the
+ * network simplex, HiGHS) never makes them.
  */
 import {
   COLUMN_FAMILIES, COST_KINDS, ROW_FAMILIES,
   type ColumnFamily, type CostKind, type LinearModel, type RowFamily, type Sense,
 } from './model';
+import { stemName } from './names';
 
 class F64 {
   data: Float64Array;
@@ -22,6 +25,21 @@ class F64 {
     this.data[this.length++] = v;
   }
   view(): Float64Array { return this.data.slice(0, this.length); }
+}
+
+class U8 {
+  data: Uint8Array;
+  length = 0;
+  constructor(capacity = 1024) { this.data = new Uint8Array(Math.max(16, capacity)); }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Uint8Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  view(): Uint8Array { return this.data.slice(0, this.length); }
 }
 
 class I32 {
@@ -45,9 +63,13 @@ export interface ColumnSpec {
   readonly integer?: boolean;
 }
 
-const COL_FAMILY_ID = new Map<ColumnFamily, number>(COLUMN_FAMILIES.map((f, i) => [f, i]));
-const ROW_FAMILY_ID = new Map<RowFamily, number>(ROW_FAMILIES.map((f, i) => [f, i]));
-const COST_KIND_ID = new Map<CostKind, number>(COST_KINDS.map((k, i) => [k, i]));
+// Plain objects, not Maps: a property read with a constant key is cheaper than Map.get in the hot add* calls.
+const idTable = <K extends string>(keys: readonly K[]): Readonly<Record<K, number>> =>
+  Object.fromEntries(keys.map((k, i) => [k, i])) as Record<K, number>;
+const COL_FAMILY_ID = idTable<ColumnFamily>(COLUMN_FAMILIES);
+const ROW_FAMILY_ID = idTable<RowFamily>(ROW_FAMILIES);
+const COST_KIND_ID = idTable<CostKind>(COST_KINDS);
+const NO_SPEC: ColumnSpec = {};
 
 /** Expected sizes, so the arrays rarely grow (they still grow when the guess is low). */
 export interface SizeHint {
@@ -59,56 +81,78 @@ export interface SizeHint {
 export class ModelBuilder {
   private readonly colLower: F64;
   private readonly colUpper: F64;
-  private readonly colInteger: I32;
-  private readonly colFamily: I32;
+  private readonly colInteger: U8;
+  private readonly colFamily: U8;
   private readonly colKey: I32;
-  private readonly colNames: string[] = [];
+  private readonly colStem: string[] = [];
+  private readonly colNamePeriod: I32;
   private readonly rowLower: F64;
   private readonly rowUpper: F64;
-  private readonly rowFamily: I32;
+  private readonly rowFamily: U8;
   private readonly rowKey: I32;
-  private readonly rowNames: string[] = [];
+  private readonly rowStem: string[] = [];
+  private readonly rowNamePeriod: I32;
   private readonly entryRow: I32;
   private readonly entryCol: I32;
   private readonly entryValue: F64;
   private readonly termCol: I32;
   private readonly termCoef: F64;
-  private readonly termKind: I32;
+  private readonly termKind: U8;
   private readonly constants: Partial<Record<CostKind, number>> = {};
 
   constructor(hint: SizeHint = { columns: 1024, rows: 1024, entries: 4096 }) {
     const { columns: c, rows: r, entries: e } = hint;
-    this.colLower = new F64(c); this.colUpper = new F64(c); this.colInteger = new I32(c); this.colFamily = new I32(c); this.colKey = new I32(2 * c);
-    this.rowLower = new F64(r); this.rowUpper = new F64(r); this.rowFamily = new I32(r); this.rowKey = new I32(2 * r);
+    this.colLower = new F64(c); this.colUpper = new F64(c); this.colInteger = new U8(c); this.colFamily = new U8(c); this.colKey = new I32(2 * c); this.colNamePeriod = new I32(c);
+    this.rowLower = new F64(r); this.rowUpper = new F64(r); this.rowFamily = new U8(r); this.rowKey = new I32(2 * r); this.rowNamePeriod = new I32(r);
     this.entryRow = new I32(e); this.entryCol = new I32(e); this.entryValue = new F64(e);
-    this.termCol = new I32(c); this.termCoef = new F64(c); this.termKind = new I32(c);
+    this.termCol = new I32(c); this.termCoef = new F64(c); this.termKind = new U8(c);
   }
 
-  get numCols(): number { return this.colNames.length; }
-  get numRows(): number { return this.rowNames.length; }
+  get numCols(): number { return this.colStem.length; }
+  get numRows(): number { return this.rowStem.length; }
 
-  /** Adds a column (default bounds 0..∞, continuous) and returns its index. */
-  addColumn(family: ColumnFamily, entity: number, period: number, name: string, spec: ColumnSpec = {}): number {
+  /** Adds a column (default bounds 0..∞, continuous) named `name` and returns its index. */
+  addColumn(family: ColumnFamily, entity: number, period: number, name: string, spec: ColumnSpec = NO_SPEC): number {
+    return this.column(family, entity, period, name, -1, spec);
+  }
+
+  /** addColumn for a column of period ≥ 1 named stemName(stem, period) (stem from lpStem). */
+  addPeriodColumn(family: ColumnFamily, entity: number, period: number, stem: string, spec: ColumnSpec = NO_SPEC): number {
+    return this.column(family, entity, period, stem, period, spec);
+  }
+
+  private column(family: ColumnFamily, entity: number, period: number, stem: string, namePeriod: number, spec: ColumnSpec): number {
     const integer = spec.integer ?? false;
     this.colLower.push(spec.lower ?? 0);
     this.colUpper.push(spec.upper ?? (integer ? 1 : Infinity));
     this.colInteger.push(integer ? 1 : 0);
-    this.colFamily.push(COL_FAMILY_ID.get(family) as number);
+    this.colFamily.push(COL_FAMILY_ID[family]);
     this.colKey.push(entity);
     this.colKey.push(period);
-    this.colNames.push(name);
-    return this.colNames.length - 1;
+    this.colNamePeriod.push(namePeriod);
+    this.colStem.push(stem);
+    return this.colStem.length - 1;
   }
 
-  /** Adds a row lower ≤ Σ a·x ≤ upper (coefficients come through `addEntry`) and returns its index. */
+  /** Adds a row lower ≤ Σ a·x ≤ upper named `name` (coefficients come through `addEntry`) and returns its index. */
   addRow(family: RowFamily, entity: number, period: number, name: string, lower: number, upper: number): number {
+    return this.row(family, entity, period, name, -1, lower, upper);
+  }
+
+  /** addRow for a row of period ≥ 1 named stemName(stem, period) (stem from lpStem). */
+  addPeriodRow(family: RowFamily, entity: number, period: number, stem: string, lower: number, upper: number): number {
+    return this.row(family, entity, period, stem, period, lower, upper);
+  }
+
+  private row(family: RowFamily, entity: number, period: number, stem: string, namePeriod: number, lower: number, upper: number): number {
     this.rowLower.push(lower);
     this.rowUpper.push(upper);
-    this.rowFamily.push(ROW_FAMILY_ID.get(family) as number);
+    this.rowFamily.push(ROW_FAMILY_ID[family]);
     this.rowKey.push(entity);
     this.rowKey.push(period);
-    this.rowNames.push(name);
-    return this.rowNames.length - 1;
+    this.rowNamePeriod.push(namePeriod);
+    this.rowStem.push(stem);
+    return this.rowStem.length - 1;
   }
 
   /** A(row, col) += value. Negative indices (an absent column) are ignored. */
@@ -124,7 +168,7 @@ export class ModelBuilder {
     if (col < 0 || coef === 0) return;
     this.termCol.push(col);
     this.termCoef.push(coef);
-    this.termKind.push(COST_KIND_ID.get(kind) as number);
+    this.termKind.push(COST_KIND_ID[kind]);
   }
 
   /** A cost that no decision changes (fixed costs of sites that are always open). */
@@ -152,17 +196,24 @@ export class ModelBuilder {
       rowKey[2 * r] = this.rowKey.data[2 * i];
       rowKey[2 * r + 1] = this.rowKey.data[2 * i + 1];
     }
-    const rowNames = n === this.numRows ? this.rowNames : Array.from(rows.keep, (i) => this.rowNames[i]);
-    return {
+    const model = {
       name, sense, objectiveOffset: sign * constant, numCols, numRows: n,
       colLower: this.colLower.view(), colUpper: this.colUpper.view(), colCost,
-      colInteger: Uint8Array.from(this.colInteger.view()), colFamily: Uint8Array.from(this.colFamily.view()),
-      colKey: this.colKey.view(), colNames: this.colNames,
-      rowLower, rowUpper, rowFamily, rowKey, rowNames,
+      colInteger: this.colInteger.view(), colFamily: this.colFamily.view(),
+      colKey: this.colKey.view(), colNames: [] as readonly string[],
+      rowLower, rowUpper, rowFamily, rowKey, rowNames: [] as readonly string[],
       rowStart: rows.start, rowIndex: rows.index, rowValue: rows.value,
       costTermCol: this.termCol.view(), costTermCoef: this.termCoef.view(),
-      costTermKind: Uint8Array.from(this.termKind.view()), constantCosts: { ...this.constants },
+      costTermKind: this.termKind.view(), constantCosts: { ...this.constants },
     };
+    const colStem = this.colStem;
+    const colPeriod = this.colNamePeriod.view();
+    const rowStem = this.rowStem;
+    const rowPeriod = this.rowNamePeriod.data;
+    const keep = rows.keep;
+    lazyProperty(model, 'colNames', () => Array.from(colStem, (stem, j) => stemName(stem, colPeriod[j])));
+    lazyProperty(model, 'rowNames', () => Array.from(keep, (i) => stemName(rowStem[i], rowPeriod[i])));
+    return model;
   }
 
   /**
@@ -218,4 +269,17 @@ export class ModelBuilder {
     start[kept] = out;
     return { keep: keep.slice(0, kept), start: start.slice(0, kept + 1), index: index.slice(0, out), value: value.slice(0, out) };
   }
+}
+
+/**
+ * Replaces `key` by an enumerable getter that computes the value once, on first read. Spreads,
+ * structured clones and JSON read it like a plain property.
+ */
+function lazyProperty<T extends object, K extends keyof T>(target: T, key: K, make: () => T[K]): void {
+  let value: T[K] | undefined;
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => (value ??= make()),
+  });
 }

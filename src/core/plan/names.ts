@@ -11,3 +11,16 @@ export function lpToken(id: string): string {
 export function lpName(family: string, label: string, period?: number): string {
   return period === undefined ? `${family}(${label})` : `${family}(${label},${period})`;
 }
+
+/**
+ * The stem of a per-period name: `lpStem(family, label)` + period gives `lpName(family, label,
+ * period)` (see stemName). The model builder keeps stems and makes names only when they are read.
+ */
+export function lpStem(family: string, label: string): string {
+  return `${family}(${label}`;
+}
+
+/** The name of a stem (lpStem) in a period; period < 0: the stem is the whole name. */
+export function stemName(stem: string, period: number): string {
+  return period < 0 ? stem : `${stem},${period})`;
+}

@@ -7,7 +7,7 @@
  */
 import { carriesBacklog, demandRowAt, isPassThrough, type DemandMode, type PlanVariables } from './build-context';
 import type { ModelBuilder } from './model-builder';
-import { lpName } from './names';
+import { lpName, lpStem } from './names';
 import type { PlanNetwork } from './network';
 
 const filled = (n: number) => new Int32Array(n).fill(-1);
@@ -31,29 +31,32 @@ export function defineVariables(b: ModelBuilder, net: PlanNetwork, demandMode: D
     const to = pairs[net.pairAt[l.to * products.length + a.product]];
     // Into a pass-through customer, only shipments that arrive when it can take them.
     const sink = v.passThrough[to.index] ? demands[to.demand] : undefined;
-    const prefix = `ship(${l.token},${products[a.product].token},`;
+    const stem = lpStem('ship', `${l.token},${products[a.product].token}`);
     for (let t = 1; t <= H; t++) {
       if (sink && !demandRowAt(sink, t + l.leadTime, H, backorder)) continue;
-      v.ship[a.index * H + t - 1] = b.addColumn('ship', a.index, t, `${prefix}${t})`);
+      v.ship[a.index * H + t - 1] = b.addPeriodColumn('ship', a.index, t, stem);
     }
   }
   for (const k of pairs) {
     if (!k.holdsStock) continue;
-    const prefix = `stock(${label(k.site, k.product)},`;
-    for (let t = 1; t <= H; t++) v.stock[k.index * H + t - 1] = b.addColumn('stock', k.index, t, `${prefix}${t})`);
+    const stem = lpStem('stock', label(k.site, k.product));
+    for (let t = 1; t <= H; t++) v.stock[k.index * H + t - 1] = b.addPeriodColumn('stock', k.index, t, stem);
   }
   for (const r of productions) {
-    const prefix = `make(${label(r.site, r.product)},`;
-    for (let t = 1; t + r.leadTime <= H; t++) v.make[r.index * H + t - 1] = b.addColumn('make', r.index, t, `${prefix}${t})`);
+    const stem = lpStem('make', label(r.site, r.product));
+    for (let t = 1; t + r.leadTime <= H; t++) v.make[r.index * H + t - 1] = b.addPeriodColumn('make', r.index, t, stem);
   }
   for (const d of demands) {
     const name = label(d.site, d.product);
     const substituted = v.passThrough[d.pair] === 1;
+    const serve = lpStem('serve', name);
+    const backlog = lpStem('backlog', name);
+    const lost = lpStem('lost', name);
     for (let t = d.first; t <= H; t++) {
       if (!demandRowAt(d, t, H, backorder)) continue;
-      if (!substituted) v.serve[d.index * H + t - 1] = b.addColumn('serve', d.index, t, lpName('serve', name, t));
-      if (backorder) v.backlog[d.index * H + t - 1] = b.addColumn('backlog', d.index, t, lpName('backlog', name, t));
-      else if (soft) v.lost[d.index * H + t - 1] = b.addColumn('lost', d.index, t, lpName('lost', name, t));
+      if (!substituted) v.serve[d.index * H + t - 1] = b.addPeriodColumn('serve', d.index, t, serve);
+      if (backorder) v.backlog[d.index * H + t - 1] = b.addPeriodColumn('backlog', d.index, t, backlog);
+      else if (soft) v.lost[d.index * H + t - 1] = b.addPeriodColumn('lost', d.index, t, lost);
     }
   }
   for (const s of sites) if (s.potential) v.open[s.index] = b.addColumn('open', s.index, -1, lpName('open', s.token), binary);
@@ -68,10 +71,10 @@ export function defineVariables(b: ModelBuilder, net: PlanNetwork, demandMode: D
   }
   for (const k of pairs) {
     if (k.orderCost <= 0 || (k.arcsIn.length === 0 && k.makes.length === 0)) continue;
-    const name = label(k.site, k.product);
+    const stem = lpStem('setup', label(k.site, k.product));
     for (let t = 1; t <= H; t++) {
       const inflow = k.arcsIn.some((ai) => v.ship[ai * H + t - 1] >= 0) || k.makes.some((r) => v.make[r * H + t - 1] >= 0);
-      if (inflow) v.setup[k.index * H + t - 1] = b.addColumn('setup', k.index, t, lpName('setup', name, t), binary);
+      if (inflow) v.setup[k.index * H + t - 1] = b.addPeriodColumn('setup', k.index, t, stem, binary);
     }
   }
   return v;

@@ -1,5 +1,5 @@
 import { colAt, type BuildContext } from '../build-context';
-import { lpName } from '../names';
+import { lpStem } from '../names';
 
 /**
  * defineStorageCapacity — on-hand stock of all products at a site with a storage capacity S_i,
@@ -18,8 +18,9 @@ export function defineStorageCapacity(ctx: BuildContext): void {
     const held = net.pairs.filter((k) => k.site === s.index && k.holdsStock);
     if (held.length === 0) continue;
     const open = v.open[s.index];
+    const stem = lpStem('store', s.token);
     for (let t = 1; t <= H; t++) {
-      const row = b.addRow('storage', s.index, t, lpName('store', s.token, t), -Infinity, open >= 0 ? 0 : s.storageCapacity);
+      const row = b.addPeriodRow('storage', s.index, t, stem, -Infinity, open >= 0 ? 0 : s.storageCapacity);
       for (const k of held) b.addEntry(row, colAt(v.stock, k.index, t, H), 1);
       b.addEntry(row, open, -s.storageCapacity);
     }
@@ -40,11 +41,11 @@ export function defineProductionCapacity(ctx: BuildContext): void {
     const open = v.open[r.site];
     if (r.capacity === undefined && open < 0) continue;
     const cap = r.capacity ?? net.productBigM[r.product];
-    const label = `${net.sites[r.site].token},${net.products[r.product].token}`;
+    const stem = lpStem('prodcap', `${net.sites[r.site].token},${net.products[r.product].token}`);
     for (let t = 1; t <= H; t++) {
       const make = colAt(v.make, r.index, t, H);
       if (make < 0) continue;
-      const row = b.addRow('production', r.index, t, lpName('prodcap', label, t), -Infinity, open >= 0 ? 0 : cap);
+      const row = b.addPeriodRow('production', r.index, t, stem, -Infinity, open >= 0 ? 0 : cap);
       b.addEntry(row, make, 1);
       b.addEntry(row, open, -cap);
     }
@@ -63,8 +64,9 @@ export function defineLaneCapacity(ctx: BuildContext): void {
   for (const l of net.lanes) {
     if (l.capacity === undefined || l.arcs.length === 0) continue;
     const use = v.use[l.index];
+    const stem = lpStem('lanecap', l.token);
     for (let t = 1; t <= H; t++) {
-      const row = b.addRow('lane', l.index, t, lpName('lanecap', l.token, t), -Infinity, use >= 0 ? 0 : l.capacity);
+      const row = b.addPeriodRow('lane', l.index, t, stem, -Infinity, use >= 0 ? 0 : l.capacity);
       for (const a of l.arcs) b.addEntry(row, colAt(v.ship, a, t, H), 1);
       b.addEntry(row, use, -l.capacity);
     }

@@ -1,5 +1,5 @@
 import { carriesBacklog, colAt, demandRowAt, type BuildContext } from '../build-context';
-import { lpName } from '../names';
+import { lpStem } from '../names';
 
 /**
  * defineDemand — what happens to each customer demand d (customer c, product p) with quantity
@@ -19,12 +19,12 @@ export function defineDemand(ctx: BuildContext): void {
   const H = net.horizon;
   const backorder = carriesBacklog(ctx);
   for (const d of net.demands) {
-    const label = `${net.sites[d.site].token},${net.products[d.product].token}`;
+    const stem = lpStem('dem', `${net.sites[d.site].token},${net.products[d.product].token}`);
     const arcsIn = v.passThrough[d.pair] ? net.pairs[d.pair].arcsIn : undefined;
     for (let t = d.first; t <= H; t++) {
       if (!demandRowAt(d, t, H, backorder)) continue;
       const q = d.quantity[t];
-      const row = b.addRow('demand', d.index, t, lpName('dem', label, t), q, q);
+      const row = b.addPeriodRow('demand', d.index, t, stem, q, q);
       if (arcsIn) for (const a of arcsIn) b.addEntry(row, colAt(v.ship, a, t - net.lanes[net.arcs[a].lane].leadTime, H), 1);
       else b.addEntry(row, colAt(v.serve, d.index, t, H), 1);
       if (backorder) {

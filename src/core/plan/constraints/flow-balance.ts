@@ -1,5 +1,5 @@
 import { colAt, type BuildContext } from '../build-context';
-import { lpName } from '../names';
+import { lpStem } from '../names';
 
 /**
  * defineFlowBalance — conservation of each product at each site in each period. For every pair
@@ -22,10 +22,10 @@ export function defineFlowBalance(ctx: BuildContext): void {
   const H = net.horizon;
   for (const k of net.pairs) {
     if (v.passThrough[k.index]) continue;
-    const label = `${net.sites[k.site].token},${net.products[k.product].token}`;
+    const stem = lpStem('bal', `${net.sites[k.site].token},${net.products[k.product].token}`);
     for (let t = 1; t <= H; t++) {
       const rhs = (t === 1 ? k.initialStock : 0) + k.pipeline[t];
-      const row = b.addRow('balance', k.index, t, lpName('bal', label, t), rhs, rhs);
+      const row = b.addPeriodRow('balance', k.index, t, stem, rhs, rhs);
       b.addEntry(row, colAt(v.stock, k.index, t, H), 1);
       b.addEntry(row, colAt(v.stock, k.index, t - 1, H), -1);
       for (const r of k.makes) b.addEntry(row, colAt(v.make, r, t - net.productions[r].leadTime, H), -1);

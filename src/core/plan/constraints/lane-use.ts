@@ -1,5 +1,5 @@
 import { colAt, type BuildContext } from '../build-context';
-import { lpName } from '../names';
+import { lpName, lpStem } from '../names';
 
 /**
  * defineLaneUse — a lane l with a fixed cost carries goods only when used. For an uncapacitated
@@ -20,8 +20,9 @@ export function defineLaneUse(ctx: BuildContext): void {
     if (l.capacity === undefined) {
       for (const ai of l.arcs) {
         const a = net.arcs[ai];
+        const stem = lpStem('uselink', `${l.token},${net.products[a.product].token}`);
         for (let t = 1; t <= H; t++) {
-          const row = b.addRow('useLink', ai, t, lpName('uselink', `${l.token},${net.products[a.product].token}`, t), -Infinity, 0);
+          const row = b.addPeriodRow('useLink', ai, t, stem, -Infinity, 0);
           b.addEntry(row, colAt(v.ship, ai, t, H), 1);
           b.addEntry(row, use, -a.bigM);
         }

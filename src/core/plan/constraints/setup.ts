@@ -1,5 +1,5 @@
 import { colAt, type BuildContext } from '../build-context';
-import { lpName } from '../names';
+import { lpStem } from '../names';
 
 /**
  * defineSetups — lot sizing. A pair k = (site i, product p) with an order (setup) cost K_k pays it
@@ -19,11 +19,11 @@ export function defineSetups(ctx: BuildContext): void {
     const inbound = k.arcsIn.reduce((s, a) => s + net.arcs[a].bigM, 0)
       + k.makes.reduce((s, r) => s + (net.productions[r].capacity ?? Infinity), 0);
     const bigM = Math.min(inbound, net.productBigM[k.product]);
-    const label = `${net.sites[k.site].token},${net.products[k.product].token}`;
+    const stem = lpStem('setuplink', `${net.sites[k.site].token},${net.products[k.product].token}`);
     for (let t = 1; t <= H; t++) {
       const setup = colAt(v.setup, k.index, t, H);
       if (setup < 0) continue;
-      const row = b.addRow('setupLink', k.index, t, lpName('setuplink', label, t), -Infinity, 0);
+      const row = b.addPeriodRow('setupLink', k.index, t, stem, -Infinity, 0);
       for (const a of k.arcsIn) b.addEntry(row, colAt(v.ship, a, t, H), 1);
       for (const r of k.makes) b.addEntry(row, colAt(v.make, r, t, H), 1);
       b.addEntry(row, setup, -bigM);

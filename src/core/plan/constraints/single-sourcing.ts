@@ -1,5 +1,5 @@
 import { colAt, type BuildContext } from '../build-context';
-import { lpName } from '../names';
+import { lpName, lpStem } from '../names';
 
 /**
  * defineSingleSourcing — with settings.singleSourcing, each customer c and product p with demand
@@ -24,8 +24,9 @@ export function defineSingleSourcing(ctx: BuildContext): void {
       const a = net.arcs[ai];
       const l = net.lanes[a.lane];
       b.addEntry(one, v.assign[ai], 1);
+      const stem = lpStem('assignlink', `${l.token},${net.products[a.product].token}`);
       for (let t = 1; t <= H; t++) {
-        const row = b.addRow('assignLink', ai, t, lpName('assignlink', `${l.token},${net.products[a.product].token}`, t), -Infinity, 0);
+        const row = b.addPeriodRow('assignLink', ai, t, stem, -Infinity, 0);
         b.addEntry(row, colAt(v.ship, ai, t, H), 1);
         b.addEntry(row, v.assign[ai], -a.bigM);
       }

@@ -1,5 +1,5 @@
 import { colAt, type BuildContext } from '../build-context';
-import { lpName } from '../names';
+import { lpStem } from '../names';
 
 /**
  * defineSiteOpening — nothing moves through a potential site i unless it opens. For every arc a
@@ -21,9 +21,9 @@ export function defineSiteOpening(ctx: BuildContext): void {
     for (const site of [l.from, l.to]) {
       const open = v.open[site];
       if (open < 0) continue;
-      const label = `${net.sites[site].token},${l.token},${net.products[a.product].token}`;
+      const stem = lpStem('openlink', `${net.sites[site].token},${l.token},${net.products[a.product].token}`);
       for (let t = 1; t <= H; t++) {
-        const row = b.addRow('openLink', a.index, t, lpName('openlink', label, t), -Infinity, 0);
+        const row = b.addPeriodRow('openLink', a.index, t, stem, -Infinity, 0);
         b.addEntry(row, colAt(v.ship, a.index, t, H), 1);
         b.addEntry(row, open, -a.bigM);
       }
