@@ -151,6 +151,60 @@ test('reduced motion: no animated shipments, and playback still steps', async ({
   expect(problems).toEqual([]);
 });
 
+/** A hub and 310 customers on a ring around it: 310 spokes, more than the SVG lane limit. */
+function spokeScenario(): unknown {
+  const n = 310;
+  const sites: Record<string, unknown>[] = [{ id: 'hub', name: 'Hub', kind: 'dc', lat: 50, lon: 10 }];
+  const lanes: Record<string, unknown>[] = [];
+  const demand: Record<string, unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = (2 * Math.PI * i) / n;
+    sites.push({ id: `c${i}`, name: `Customer ${i}`, kind: 'customer', lat: 50 + 4 * Math.sin(a), lon: 10 + 6 * Math.cos(a) });
+    lanes.push({ id: `hub-c${i}`, from: 'hub', to: `c${i}`, leadTime: 1 });
+    for (let t = 1; t <= 6; t++) demand.push({ customerId: `c${i}`, productId: 'p', period: t, quantity: 5 });
+  }
+  return {
+    format: 'chainlab.scenario', version: 2, id: 'spokes', name: 'Spokes',
+    settings: { horizon: 6, demandVariability: 'none' },
+    sites, products: [{ id: 'p', name: 'Product', value: 10, price: 20 }], lanes, demand,
+    inventory: [{ siteId: 'hub', productId: 'p', policy: 'none', initialStock: 99_999 }],
+  };
+}
+
+test('lanes drawn on a canvas (over 300) still tell their flow under the pointer', async ({ page }, info) => {
+  const problems = watchForProblems(page);
+  await openApp(page);
+  const path = info.outputPath('spokes.json');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(path, JSON.stringify(spokeScenario()));
+  await page.getByTestId('import-input').setInputFiles(path);
+  await expect(page.getByTestId('scenario-name')).toHaveText('Spokes');
+  await page.getByTestId('view-simulate').click();
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('playback')).toBeVisible();
+  const map = page.getByTestId('playback-map');
+  await expect(map).toHaveAttribute('data-lanes', 'canvas');
+  await map.scrollIntoViewIfNeeded();
+  await page.getByTestId('playback-frame').focus();
+  await page.keyboard.press('End'); // a period in which every spoke ships
+  const box = (await map.boundingBox())!;
+  const hover = page.getByTestId('playback-hover');
+  // Sweep the pointer across the map's middle: the spokes meet there, so lanes are crossed.
+  const seen = new Set<string>();
+  for (let i = 1; i < 60; i++) {
+    await page.mouse.move(box.x + (box.width * i) / 60, box.y + box.height / 2 + 7);
+    const text = (await hover.textContent()) ?? '';
+    if (text) seen.add(text);
+  }
+  const laneTexts = [...seen].filter((t) => t.startsWith('Hub → Customer '));
+  expect(laneTexts.length).toBeGreaterThan(2);
+  for (const t of laneTexts) expect(t).toMatch(/^Hub → Customer \d+: 5 units \(all products\) shipped$/);
+  // Off every lane (a corner of the map): nothing.
+  await page.mouse.move(box.x + 3, box.y + 3);
+  await expect(hover).toHaveText('');
+  expect(problems).toEqual([]);
+});
+
 /**
  * A 1,000-site / 3,000-lane network over 365 days (5 % suppliers, 10 % plants, 20 % DCs, 65 %
  * customers; every plant fed by 2 suppliers, every DC by 3 plants, every customer by 3 or 4 DCs;
