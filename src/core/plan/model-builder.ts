@@ -12,50 +12,31 @@ import {
 } from './model';
 import { stemName } from './names';
 
-class F64 {
-  data: Float64Array;
+type NumberArray = Float64Array | Int32Array | Uint8Array;
+
+/** A growable typed array: push doubles the capacity when full; view copies out the used part. */
+class Grow<A extends NumberArray> {
+  data: A;
   length = 0;
-  constructor(capacity = 1024) { this.data = new Float64Array(Math.max(16, capacity)); }
+  readonly #make: (n: number) => A;
+  constructor(make: (n: number) => A, capacity: number) {
+    this.#make = make;
+    this.data = make(Math.max(16, capacity));
+  }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
+      const next = this.#make(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
   }
-  view(): Float64Array { return this.data.slice(0, this.length); }
+  view(): A { return this.data.slice(0, this.length) as A; }
 }
 
-class U8 {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity = 1024) { this.data = new Uint8Array(Math.max(16, capacity)); }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  view(): Uint8Array { return this.data.slice(0, this.length); }
-}
-
-class I32 {
-  data: Int32Array;
-  length = 0;
-  constructor(capacity = 1024) { this.data = new Int32Array(Math.max(16, capacity)); }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  view(): Int32Array { return this.data.slice(0, this.length); }
-}
+const F64 = (n: number) => new Grow((k) => new Float64Array(k), n);
+const I32 = (n: number) => new Grow((k) => new Int32Array(k), n);
+const U8 = (n: number) => new Grow((k) => new Uint8Array(k), n);
 
 export interface ColumnSpec {
   readonly lower?: number;
@@ -79,33 +60,33 @@ export interface SizeHint {
 }
 
 export class ModelBuilder {
-  private readonly colLower: F64;
-  private readonly colUpper: F64;
-  private readonly colInteger: U8;
-  private readonly colFamily: U8;
-  private readonly colKey: I32;
+  private readonly colLower: Grow<Float64Array>;
+  private readonly colUpper: Grow<Float64Array>;
+  private readonly colInteger: Grow<Uint8Array>;
+  private readonly colFamily: Grow<Uint8Array>;
+  private readonly colKey: Grow<Int32Array>;
   private readonly colStem: string[] = [];
-  private readonly colNamePeriod: I32;
-  private readonly rowLower: F64;
-  private readonly rowUpper: F64;
-  private readonly rowFamily: U8;
-  private readonly rowKey: I32;
+  private readonly colNamePeriod: Grow<Int32Array>;
+  private readonly rowLower: Grow<Float64Array>;
+  private readonly rowUpper: Grow<Float64Array>;
+  private readonly rowFamily: Grow<Uint8Array>;
+  private readonly rowKey: Grow<Int32Array>;
   private readonly rowStem: string[] = [];
-  private readonly rowNamePeriod: I32;
-  private readonly entryRow: I32;
-  private readonly entryCol: I32;
-  private readonly entryValue: F64;
-  private readonly termCol: I32;
-  private readonly termCoef: F64;
-  private readonly termKind: U8;
+  private readonly rowNamePeriod: Grow<Int32Array>;
+  private readonly entryRow: Grow<Int32Array>;
+  private readonly entryCol: Grow<Int32Array>;
+  private readonly entryValue: Grow<Float64Array>;
+  private readonly termCol: Grow<Int32Array>;
+  private readonly termCoef: Grow<Float64Array>;
+  private readonly termKind: Grow<Uint8Array>;
   private readonly constants: Partial<Record<CostKind, number>> = {};
 
   constructor(hint: SizeHint = { columns: 1024, rows: 1024, entries: 4096 }) {
     const { columns: c, rows: r, entries: e } = hint;
-    this.colLower = new F64(c); this.colUpper = new F64(c); this.colInteger = new U8(c); this.colFamily = new U8(c); this.colKey = new I32(2 * c); this.colNamePeriod = new I32(c);
-    this.rowLower = new F64(r); this.rowUpper = new F64(r); this.rowFamily = new U8(r); this.rowKey = new I32(2 * r); this.rowNamePeriod = new I32(r);
-    this.entryRow = new I32(e); this.entryCol = new I32(e); this.entryValue = new F64(e);
-    this.termCol = new I32(c); this.termCoef = new F64(c); this.termKind = new U8(c);
+    this.colLower = F64(c); this.colUpper = F64(c); this.colInteger = U8(c); this.colFamily = U8(c); this.colKey = I32(2 * c); this.colNamePeriod = I32(c);
+    this.rowLower = F64(r); this.rowUpper = F64(r); this.rowFamily = U8(r); this.rowKey = I32(2 * r); this.rowNamePeriod = I32(r);
+    this.entryRow = I32(e); this.entryCol = I32(e); this.entryValue = F64(e);
+    this.termCol = I32(c); this.termCoef = F64(c); this.termKind = U8(c);
   }
 
   get numCols(): number { return this.colStem.length; }
