@@ -151,6 +151,7 @@ export class PlanSession {
         this.problems.set(scenario.id, { kind: 'refused', message: outcome.message, details: outcome.details });
         return;
       }
+      await nextTask();
       this.records.set(scenario.id, { scenario, fingerprint: json, options, result: outcome.result, ms: performance.now() - t0, receiveMs, receivedAt: performance.now() });
     });
   }
