@@ -14,6 +14,7 @@ import type { Scenario } from '../src/core/model/types';
 import { buildPlanModel } from '../src/core/plan/build';
 import { integerCount, nonzeroCount } from '../src/core/plan/model';
 import { chooseSolverName, isNetworkLp, loadSolver } from '../src/core/plan/solvers/choose';
+import { lpMethodFor } from '../src/core/plan/solvers/highs';
 import type { Solver, SolveRequest } from '../src/core/plan/solvers/solver';
 import { generateLocationScenario, generateNetworkScenario } from './plan-scenarios';
 
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
       failures++;
     }
     const auto = chooseSolverName(m);
-    const autoName = auto === 'glpk' ? 'glpk' : auto === 'network' ? 'network simplex' : integerCount(m) ? 'highs' : (nonzeroCount(m) > 25_000 ? 'highs ipm' : 'highs simplex');
+    const autoName = auto === 'glpk' ? 'glpk' : auto === 'network' ? 'network simplex' : integerCount(m) ? 'highs' : (lpMethodFor(m) === 'ipm' ? 'highs ipm' : 'highs simplex');
     const picked = ok.find((r) => r.name === autoName);
     if (picked) console.log(`  auto picks: ${picked.name}`);
     const fastest = picked ?? ok.sort((a, b) => a.seconds - b.seconds)[0];

@@ -9,6 +9,7 @@ import { ModelBuilder } from '../../src/core/plan/model-builder';
 import { PlanAbortedError } from '../../src/core/plan/options';
 import { solvePlan, solvePlanModel } from '../../src/core/plan/solve-plan';
 import { chooseSolverName, loadSolver } from '../../src/core/plan/solvers/choose';
+import { IPM_MIN_ROWS, lpMethodFor } from '../../src/core/plan/solvers/highs';
 import { demandRows, expectFeasible, lane, scenario, site } from '../support/plan-scenarios';
 
 /** max Σ v_i x_i s.t. Σ w_ki x_i ≤ cap_k, x binary: a knapsack GLPK cannot close in a few ms. */
@@ -41,6 +42,20 @@ describe('solver choice', () => {
     const mip = buildPlanModel(generateLocationScenario({ facilities: 40, customers: 20 })).model;
     expect(chooseSolverName(mip)).toBe('highs');
     expect(chooseSolverName(mip, 'glpk')).toBe('glpk');
+  });
+
+  it('runs HiGHS\'s dual simplex on LPs up to IPM_MIN_ROWS rows, interior point above; MIPs and explicit choices as asked', () => {
+    const lp = (rows: number) => {
+      const b = new ModelBuilder();
+      const x = b.addColumn('ship', 0, 1, 'x');
+      for (let i = 0; i < rows; i++) b.addEntry(b.addRow('lane', i, 1, `r${i}`, -Infinity, 10 + i), x, 1);
+      return b.finish('rows', 'min');
+    };
+    expect(lpMethodFor(lp(IPM_MIN_ROWS))).toBe('simplex');
+    expect(lpMethodFor(lp(IPM_MIN_ROWS + 1))).toBe('ipm');
+    expect(lpMethodFor(lp(IPM_MIN_ROWS + 1), 'simplex')).toBe('simplex');
+    expect(lpMethodFor(lp(3), 'ipm')).toBe('ipm');
+    expect(lpMethodFor(knapsack(5, 2), 'ipm')).toBe('simplex');
   });
 });
 
