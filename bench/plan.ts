@@ -69,7 +69,8 @@ async function main(): Promise<number> {
   for (const c of cases) {
     const scenario = c.make();
     // First build: what a user waits for once (V8 still compiling); warm: the median of builds
-    // 11–20, once the JIT has settled (it takes about 5–10 builds).
+    // 11–40, once the JIT has settled (it takes about 5–10 builds); 30 samples, as single builds
+    // of a few ms vary 2–3× on a shared machine.
     const builds: number[] = [];
     const buildCpu: number[] = [];
     const c0 = process.cpuUsage();
@@ -78,7 +79,7 @@ async function main(): Promise<number> {
     const cold = performance.now() - b0;
     const coldUsage = process.cpuUsage(c0);
     const coldCpu = (coldUsage.user + coldUsage.system) / 1000;
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 40; i++) {
       const b0 = performance.now();
       const c0 = process.cpuUsage();
       pm = buildPlanModel(scenario);
