@@ -293,3 +293,51 @@ test('the results dashboard: scopes, shared brush zoom, read-outs, SVG / PNG / C
   await page.screenshot({ path: info.outputPath('dashboard-monte-carlo.png'), fullPage: true });
   expect(problems).toEqual([]);
 });
+
+test('Monte Carlo per site: the scope selector lists the sites, a site’s on hand and backorders in min–max bands', async ({ page }, info) => {
+  const problems = watchForProblems(page);
+  await openApp(page);
+  await waitSaved(page);
+  await page.getByTestId('view-simulate').click();
+  await page.getByTestId('sim-replications').fill('8');
+  await page.getByTestId('sim-variability').selectOption('normal');
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-results')).toHaveAttribute('data-kind', 'replications', { timeout: 30_000 });
+
+  // The whole network first (5–95 % bands of the totals); sites listed, lanes and companies not.
+  const select = page.getByTestId('sim-chart-site');
+  await expect(select).toHaveValue('network:');
+  await expect(page.getByTestId('sim-chart-stock')).toContainText('mean and 5–95 % band of 8 replications');
+  await expect(select.locator('optgroup[label="Sites"] option[value="site:dc-lyon"]')).toHaveCount(1);
+  await expect(select.locator('optgroup[label="Lanes"], optgroup[label="Companies"]')).toHaveCount(0);
+  await expect(page.getByTestId('sim-mc-hint')).toContainText('lanes and companies: single runs only');
+
+  await select.selectOption('site:dc-lyon');
+  const stock = page.getByTestId('sim-chart-stock');
+  await expect(stock).toContainText('Stock on hand — DC Lyon');
+  await expect(stock).toContainText('mean and min–max band of 8 replications');
+  await expect(page.getByTestId('sim-chart-stock-band')).toHaveCount(1);
+  await expect(page.getByTestId('sim-chart-backlog')).toContainText('Backlog — DC Lyon');
+  await expect(page.getByTestId('sim-chart-backlog-band')).toHaveCount(1);
+  await page.getByTestId('sim-chart-stock-svg').hover({ position: { x: 200, y: 80 } });
+  await expect(page.getByTestId('sim-chart-stock-readout')).toContainText(/on hand \(mean\) [\d,.]+.*on hand min–max [\d,.]+ – [\d,.]+/);
+
+  // The data table: every week's mean lies between its minimum and maximum, and the DC holds stock.
+  await page.getByTestId('sim-chart-stock-data').locator('summary').click();
+  const rows = stock.locator('table tbody tr');
+  await expect(rows).toHaveCount(52);
+  await expect(stock.locator('table thead th')).toHaveText(['week', 'on hand (mean)', 'storage capacity (all products)', 'on hand min–max min', 'on hand min–max max']);
+  const num = (s: string) => Number(s.replace(/,/g, ''));
+  const table = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
+  let spread = 0;
+  for (const [mean, capacity, min, max] of table.map((r) => r.map(num))) {
+    expect(min).toBeLessThanOrEqual(mean);
+    expect(mean).toBeLessThanOrEqual(max);
+    expect(max).toBeLessThanOrEqual(capacity);
+    spread = Math.max(spread, max - min);
+  }
+  expect(table.some((r) => num(r[0]) > 0)).toBe(true);
+  expect(spread).toBeGreaterThan(0); // random demand: the replications differ
+  await page.screenshot({ path: info.outputPath('monte-carlo-site.png'), fullPage: true });
+  expect(problems).toEqual([]);
+});

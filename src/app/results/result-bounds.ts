@@ -8,8 +8,9 @@
  * per arc = lane × product), then per-company series (network totals are at most 9 × 8 bytes ×
  * 100,000 periods = 7.2 MB, so they always fit the default). Stripped series are left out the
  * way the engine leaves them out when they would be too large (undefined, count 0, no columns),
- * so every reader already copes. For replications: the per-replication summaries (kept as an
- * empty pack of the same shape).
+ * so every reader already copes. For replications: the per-site bands first (replaced by a
+ * "skipped" note, reason 'cache'), then, if still too large, the per-replication summaries (kept
+ * as an empty pack of the same shape).
  */
 import type { SimResult } from '../../core/sim';
 import type { SimOutcome } from '../sim/run-types';
@@ -41,10 +42,18 @@ export function boundOutcome(outcome: SimOutcome, maxBytes: number = MAX_CACHED_
   const fullBytes = typedArrayBytes(outcome);
   if (fullBytes <= maxBytes) return { outcome, stripped: null };
   if (outcome.kind === 'replications') {
+    let bounded: SimOutcome = outcome;
+    let siteBands = false;
+    if (outcome.siteBands?.kind === 'bands') {
+      const s = outcome.siteBands;
+      bounded = { ...outcome, siteBands: { kind: 'skipped', reason: 'cache', sites: s.siteIds.length, periods: s.periods } };
+      siteBands = true;
+      if (typedArrayBytes(bounded) <= maxBytes) return { outcome: bounded, stripped: { nodeSeries: false, partySeries: false, perReplication: false, siteBands, fullBytes } };
+    }
     const p = outcome.perReplication;
     return {
-      outcome: { ...outcome, perReplication: { template: p.template, width: p.width, count: 0, values: new Float64Array(0) } },
-      stripped: { nodeSeries: false, partySeries: false, perReplication: true, fullBytes },
+      outcome: { ...bounded, perReplication: { template: p.template, width: p.width, count: 0, values: new Float64Array(0) } },
+      stripped: { nodeSeries: false, partySeries: false, perReplication: true, ...(siteBands ? { siteBands } : {}), fullBytes },
     };
   }
   let result = withoutPerElementSeries(outcome.result);
@@ -84,6 +93,7 @@ export function describeStripped(s: StrippedParts): string {
     s.nodeSeries ? 'per-site and per-lane series' : null,
     s.partySeries ? 'per-company series' : null,
     s.perReplication ? 'per-replication summaries' : null,
+    s.siteBands ? 'per-site bands' : null,
   ].filter((p): p is string => p !== null);
   return `The full result (${mb} MB) was too large to keep: the cached copy has the KPIs and network totals, without ${parts.join(' and ')}.`;
 }

@@ -6,6 +6,7 @@
  * reads as "not cached" — never as a crash, never as a wrong result.
  */
 import type { RunSettings, SimOutcome } from '../sim/run-types';
+import { isSiteBandsValue } from '../sim/site-bands';
 
 export const RESULT_FORMAT = 'chainlab.result';
 export const RESULT_VERSION = 1;
@@ -18,6 +19,8 @@ export interface StrippedParts {
   readonly partySeries: boolean;
   /** The per-replication summaries were dropped: the estimate with its CIs remains. */
   readonly perReplication: boolean;
+  /** The per-site bands of a Monte Carlo run were dropped (absent in records written before they existed). */
+  readonly siteBands?: boolean;
   /** Bytes of typed arrays in the full result, before stripping. */
   readonly fullBytes: number;
 }
@@ -67,5 +70,12 @@ export function readCachedResult(raw: unknown, scenarioId: string): CachedResult
   if (!isObject(raw.settings) || typeof raw.replications !== 'number' || typeof raw.ms !== 'number' || typeof raw.savedAt !== 'number') return null;
   if (!looksLikeOutcome(raw.outcome)) return null;
   if (raw.stripped !== null && !isObject(raw.stripped)) return null;
+  const outcome = raw.outcome;
+  // Per-site bands are an extra: damaged ones are dropped (the run still reads, without them);
+  // a record from before they existed simply has none.
+  if (outcome.kind === 'replications' && 'siteBands' in outcome && !isSiteBandsValue(outcome.siteBands)) {
+    const { siteBands: _dropped, ...rest } = outcome;
+    return { ...raw, outcome: rest } as unknown as CachedResult;
+  }
   return raw as unknown as CachedResult;
 }

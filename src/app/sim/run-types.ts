@@ -1,6 +1,7 @@
 /** What goes into a simulation run from the page and what comes back from the workers. */
 import type { Estimated, SimOptions, SimResult, SimSummary } from '../../core/sim';
 import type { BandKind, BandPart, TotalBands } from './series-bands';
+import type { SiteBandPart, SiteBands, SiteBandsSkipped } from './site-bands';
 import type { PackedSummaries } from './summary-pack';
 
 export type DemandVariability = NonNullable<SimOptions['demandVariability']>;
@@ -19,6 +20,8 @@ export type ReplicationsOptions = SimOptions & {
   readonly replications: number;
   readonly firstReplication: number;
   readonly bands?: BandKind;
+  /** Also collect per-site bands (on hand and backorders per stocked site; site-bands.ts). */
+  readonly siteBands?: boolean;
 };
 
 /** One worker's share of a Monte Carlo run: replications first … first + count − 1. */
@@ -30,6 +33,8 @@ export interface ReplicationsPart {
   readonly packed: PackedSummaries;
   /** The block's total series (when asked for bands). */
   readonly bands?: BandPart;
+  /** The block's per-site sums, minima and maxima, or why they were not kept (when asked for site bands). */
+  readonly siteBands?: SiteBandPart | SiteBandsSkipped;
 }
 
 export interface CombinedReplications {
@@ -38,6 +43,8 @@ export interface CombinedReplications {
   readonly packed: PackedSummaries;
   /** Per-period mean and 5–95 % (or min–max) of the network totals over the replications. */
   readonly bands?: TotalBands;
+  /** Per-period mean and min–max per stocked site, or why they were not kept. */
+  readonly siteBands?: SiteBands | SiteBandsSkipped;
 }
 
 /** A finished run: one seeded run with its time series, or a Monte Carlo estimate. */
@@ -54,4 +61,9 @@ export type SimOutcome =
     readonly workers: number;
     /** Per-period bands of the network totals over the replications (charts). */
     readonly bands?: TotalBands;
+    /**
+     * Per-period mean and min–max of each stocked site's on hand and backorders, or why they were
+     * not kept (a run too large, a trimmed cached copy); absent in results cached before they existed.
+     */
+    readonly siteBands?: SiteBands | SiteBandsSkipped;
   };

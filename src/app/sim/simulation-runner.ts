@@ -15,6 +15,7 @@ import { MAX_POOL, poolSize, splitReplications } from './replication-split';
 import type { RunSettings, SimOutcome } from './run-types';
 import { bandKindFor, bandTransferables, type BandPart } from './series-bands';
 import type { SimulateApi } from './simulate-worker-api';
+import { siteBandTransferables, type SiteBandPart, type SiteBandsSkipped } from './site-bands';
 
 export interface RunnerOptions {
   readonly createWorker: () => WorkerLike;
@@ -120,7 +121,7 @@ export class SimulationRunner {
     let firstError: unknown;
     try {
       const settled = await Promise.allSettled(blocks.map((block, i) => this.#bridge(i).call(
-        (api) => api.replications(request.scenario, { ...optionsOf(request.settings), ...block, bands }, relays[i]?.callback), stop.signal,
+        (api) => api.replications(request.scenario, { ...optionsOf(request.settings), ...block, bands, siteBands: true }, relays[i]?.callback), stop.signal,
       ).catch((e: unknown) => {
         firstError ??= e;
         stop.abort();
@@ -131,12 +132,16 @@ export class SimulationRunner {
       // The parts move to the merging worker (transferred, not copied: they are not used here again).
       const packed = parts.map((p) => p.packed);
       const bandParts = parts.every((p) => p.bands) ? parts.map((p) => p.bands as BandPart) : undefined;
-      const buffers = [...packed.map((p) => p.values.buffer as ArrayBuffer), ...(bandParts ?? []).flatMap(bandTransferables)];
-      const combined = await this.#bridge(0).call((api) => api.combine(Comlink.transfer(packed, buffers), bandParts), stop.signal);
+      const siteParts = parts.every((p) => p.siteBands) ? parts.map((p) => p.siteBands as SiteBandPart | SiteBandsSkipped) : undefined;
+      const buffers = [
+        ...packed.map((p) => p.values.buffer as ArrayBuffer), ...(bandParts ?? []).flatMap(bandTransferables),
+        ...(siteParts ?? []).flatMap(siteBandTransferables),
+      ];
+      const combined = await this.#bridge(0).call((api) => api.combine(Comlink.transfer(packed, buffers), bandParts, siteParts), stop.signal);
       return {
         kind: 'replications', replications: n, seed: parts[0].seed, estimate: combined.estimate,
         perReplication: combined.packed, warnings: parts[0].warnings, workers: blocks.length,
-        ...(combined.bands ? { bands: combined.bands } : {}),
+        ...(combined.bands ? { bands: combined.bands } : {}), ...(combined.siteBands ? { siteBands: combined.siteBands } : {}),
       };
     } finally {
       signal?.removeEventListener('abort', onCancel);

@@ -29,6 +29,9 @@ export function accountPeriod(st: SimState): void {
   const sDemand = node ? (node.demand.byteOffset >> 2) + row : 0;
   const sShipped = node ? (node.shipped.byteOffset >> 2) + row : 0;
   const sReceived = node ? (node.received.byteOffset >> 2) + row : 0;
+  // Per-site on hand and backorders (series mode 'sites'): summed over the site's stock nodes.
+  const site = st.series.site;
+  const siteRow = site ? (t - 1) * (st.series.sites ?? 0) : 0;
   const iKind = st.at.nodeKindI;
   const iParty = st.at.nodePartyI;
   const iSite = st.at.nodeSiteI;
@@ -115,6 +118,11 @@ export function accountPeriod(st: SimState): void {
       S[sDemand + c] = obs;
       S[sShipped + c] = shipped;
       S[sReceived + c] = F[fReceived + k];
+    }
+    if (site) {
+      const s = siteRow + I[iSite + k];
+      site.onHand[s] += onHand;
+      site.backorders[s] += backlog;
     }
     tOnHand += onHand; tBacklog += backlog; tOrdered += ordered; tDemand += obs; tShipped += shipped; tLost += lost;
     F[fOrdered + k] = 0; F[fObs + k] = 0; F[fShipped + k] = 0; F[fLost + k] = 0; F[fDemand + k] = 0; F[fReceived + k] = 0;

@@ -5,7 +5,7 @@ export { compileNetwork } from './compile';
 export { SimInputError, SimCancelledError } from './errors';
 export type { SimOptions, RunHooks, OrderEntry, InitialOrder, SettingsOverrides, SeriesMode } from './options';
 export { MAX_PERIODS, MAX_SERIES_ENTRIES } from './options';
-export type { SimSeries, NodeSeries, ArcSeries, TotalSeries, PartySeries } from './series-store';
+export type { SimSeries, NodeSeries, ArcSeries, TotalSeries, PartySeries, SiteSeries } from './series-store';
 export type { SimSnapshot } from './snapshot';
 export { seriesTransferables } from './series-store';
 export type * from './summary-types';

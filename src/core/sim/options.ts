@@ -35,7 +35,12 @@ export type SeriesMode =
   /** Per-node series regardless of size (memory grows as 7 × 4 bytes × T × nodes). */
   | 'nodes'
   /** Network totals and party balances only. */
-  | 'totals';
+  | 'totals'
+  /**
+   * As 'totals', plus each site's on hand and backorders per period (summed over its products;
+   * SimSeries.site) while T × sites ≤ MAX_SERIES_ENTRIES: what per-site Monte Carlo bands need.
+   */
+  | 'sites';
 
 export interface SimOptions {
   /** Number of periods to run; default settings.horizon. 1..100,000. */

@@ -42,6 +42,17 @@ export interface TotalSeries {
   readonly lostSales: Float64Array;
 }
 
+/**
+ * Per-site series (mode 'sites'): the site's stock nodes summed over its products, entry t·sites + s,
+ * s in the order of the network's sites (Network.labels.sites). Customers without stock stay 0.
+ */
+export interface SiteSeries {
+  /** End-of-period on-hand stock. */
+  readonly onHand: Float64Array;
+  /** End-of-period backorders (as NodeSeries.backorders). */
+  readonly backorders: Float64Array;
+}
+
 export interface PartySeries {
   /** Cash at the end of each period (entry t·parties + party). */
   readonly cash: Float64Array;
@@ -61,6 +72,10 @@ export interface SimSeries {
   /** Per-arc series, or undefined when T × arcs was too large or the series mode keeps none. */
   readonly arc?: ArcSeries;
   readonly total: TotalSeries;
+  /** Sites with per-site series (columns of `site`); present only with `site`. */
+  readonly sites?: number;
+  /** Per-site on hand and backorders: series mode 'sites' only, and only when T × sites fits. */
+  readonly site?: SiteSeries;
   /** Undefined when T × parties was too large. */
   readonly party?: PartySeries;
 }
@@ -95,7 +110,7 @@ export function arcSeriesColumns(periods: number, fromSite: Int32Array, toSite: 
  * one Float64Array, party balances of another: three buffers to transfer, and one array for the
  * account step to write (SeriesBlocks).
  */
-export function createSeries(periods: number, nNodes: number, nArcs: number, nParties: number): SimSeries {
+export function createSeries(periods: number, nNodes: number, nArcs: number, nParties: number, nSites = 0): SimSeries {
   const nodeLength = periods * nNodes;
   const arcLength = periods * nArcs;
   const quantities = new Float32Array(7 * nodeLength + 2 * arcLength);
@@ -110,6 +125,10 @@ export function createSeries(periods: number, nNodes: number, nArcs: number, nPa
   const keepParty = partyLength <= MAX_SERIES_ENTRIES;
   const money = new Float64Array(keepParty ? 3 * partyLength : 0);
   const pf = (i: number) => money.subarray(i * partyLength, (i + 1) * partyLength);
+  const siteLength = periods * nSites;
+  const siteBlock = nSites > 0 ? new Float64Array(2 * siteLength) : undefined;
+  // Only with per-site series do the keys exist: the other modes' results keep their exact shape.
+  const site = siteBlock ? { sites: nSites, site: { onHand: siteBlock.subarray(0, siteLength), backorders: siteBlock.subarray(siteLength) } } : {};
   return {
     periods, nodes: nNodes, parties: nParties, arcs: nArcs,
     node: nNodes > 0 ? { onHand: nf(), backorders: nf(), inTransit: nf(), ordered: nf(), demand: nf(), shipped: nf(), received: nf() } : undefined,
@@ -118,8 +137,14 @@ export function createSeries(periods: number, nNodes: number, nArcs: number, nPa
       onHand: tf(), backorders: tf(), inTransit: tf(), ordered: tf(), demand: tf(), shipped: tf(),
       customerDemand: tf(), customerFilled: tf(), lostSales: tf(),
     },
+    ...site,
     party: keepParty ? { cash: pf(0), receivables: pf(1), payables: pf(2) } : undefined,
   };
+}
+
+/** Sites that get per-site series: all of them in mode 'sites' when T × sites fits, else none. */
+export function siteSeriesCount(periods: number, nSites: number, mode: SeriesMode): number {
+  return mode === 'sites' && periods * nSites <= MAX_SERIES_ENTRIES ? nSites : 0;
 }
 
 /** The ArrayBuffers of a series object, each once: pass them as the transfer list of postMessage. */
@@ -127,6 +152,7 @@ export function seriesTransferables(s: SimSeries): ArrayBuffer[] {
   const arrays: ArrayBufferView[] = [...Object.values(s.total)];
   if (s.node) arrays.push(...Object.values(s.node));
   if (s.arc) arrays.push(...Object.values(s.arc));
+  if (s.site) arrays.push(...Object.values(s.site));
   if (s.party) arrays.push(...Object.values(s.party));
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

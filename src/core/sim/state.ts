@@ -14,7 +14,7 @@ import { NODE_STOCK, POLICY_NONE, type Network } from './network';
 import { OrderBook, type OrderBookArrays } from './order-book';
 import type { SeriesMode } from './options';
 import { Rng } from './rng';
-import { arcSeriesColumns, createSeries, seriesColumns, type SimSeries } from './series-store';
+import { arcSeriesColumns, createSeries, seriesColumns, siteSeriesCount, type SimSeries } from './series-store';
 import { arcFlags, fillHotParameters, loadInitialPipeline, nodeList, usedBy, type HotParameters } from './state-setup';
 import { allocateArrays, offsetsOf, type ComputedLists, type Dimensions, type Offsets } from './state-layout';
 
@@ -213,7 +213,7 @@ export function createState(
   for (const key of Object.keys(lists) as (keyof ComputedLists)[]) (v[key] as Int32Array | Float64Array).set(lists[key]);
   v.onHand.set(net.nodeInitialStock);
   v.cash.set(net.partyInitialCash);
-  const series = createSeries(net.periods, nColumns, nArcColumns, net.nParties);
+  const series = createSeries(net.periods, nColumns, nArcColumns, net.nParties, siteSeriesCount(net.periods, net.labels.sites.length, seriesMode));
   // One object literal listing every field: V8 gives it one fast map, the same for every run (a
   // literal built by spreading objects can get a fresh map each time, and the hot functions would
   // deoptimise at every new run).

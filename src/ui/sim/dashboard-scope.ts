@@ -4,6 +4,7 @@
  */
 import { chartableLanes } from '../../app/sim/lane-series';
 import { chartableParties, chartableSites } from '../../app/sim/result-series';
+import type { SiteBands, SiteBandsSkipped } from '../../app/sim/site-bands';
 import type { SimResult } from '../../core/sim';
 
 export type ScopeKind = 'network' | 'site' | 'lane' | 'party';
@@ -40,6 +41,17 @@ export function scopeOptions(result: SimResult | null, names: ScopeNames): Scope
   }));
   const parties = chartableParties(result).map((p): ScopeOption => ({ value: `party:${p.partyId}`, kind: 'party', id: p.partyId, label: p.name || p.partyId || 'own company', productIds: [] }));
   return { network: NETWORK_SCOPE, sites, lanes, parties };
+}
+
+/**
+ * The selector's options for a Monte Carlo run: the whole network and each site with per-site
+ * bands (lanes and companies are charted for single runs only).
+ */
+export function replicationScopeOptions(siteBands: SiteBands | SiteBandsSkipped | undefined, names: ScopeNames): ScopeGroups {
+  const sites = siteBands?.kind === 'bands'
+    ? siteBands.siteIds.map((id): ScopeOption => ({ value: `site:${id}`, kind: 'site', id, label: names.site(id), productIds: [] }))
+    : [];
+  return { network: NETWORK_SCOPE, sites, lanes: [], parties: [] };
 }
 
 /** The option with this value; the network when it is not (or no longer) listed. */
