@@ -4,9 +4,10 @@
  * Prints rows × columns, model build time (first, JIT-cold, and warm median), solve time per
  * solver (GLPK, HiGHS with simplex and interior point, the network simplex where the LP is a flow
  * network), which one 'auto' picks, and checks the targets: medium LP ≤ 0.5 s and large LP ≤ 4 s
- * with the solver 'auto' picks, build ≤ 10 % of solve time.
+ * with the solver 'auto' picks, build ≤ 10 % of solve time; and, for the record, a 3-product
+ * medium LP (products share capacities: no network, HiGHS).
  *
- *   npm run bench:plan -- [--products N] [--repeat N] [--only small,medium,large,mip] [--no-glpk]
+ *   npm run bench:plan -- [--products N] [--repeat N] [--only small,medium,large,multi,mip] [--no-glpk]
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -32,6 +33,8 @@ const cases: Case[] = [
   { key: 'small', label: `small LP (5 sites / 10 lanes / 12 periods, ${products} product${products > 1 ? 's' : ''})`, make: () => generateNetworkScenario({ sites: 5, lanes: 10, periods: 12, products }) },
   { key: 'medium', label: `medium LP (50 / 200 / 52, ${products} product${products > 1 ? 's' : ''})`, make: () => generateNetworkScenario({ sites: 50, lanes: 200, periods: 52, products }), target: 0.5 },
   { key: 'large', label: `large LP (200 / 1000 / 52, ${products} product${products > 1 ? 's' : ''})`, make: () => generateNetworkScenario({ sites: 200, lanes: 1000, periods: 52, products }), target: 4 },
+  // Products sharing lane and storage capacities: no flow network, so HiGHS (no target: shown for the record).
+  { key: 'multi', label: 'medium LP with 3 products sharing capacities (50 / 200 / 52)', make: () => generateNetworkScenario({ sites: 50, lanes: 200, periods: 52, products: 3 }) },
   { key: 'mip', label: 'capacitated facility-location MIP (25 potential plants × 80 customers)', make: () => generateLocationScenario({ facilities: 25, customers: 80 }) },
 ].filter((c) => !only || only.includes(c.key));
 
