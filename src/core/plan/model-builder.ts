@@ -192,7 +192,8 @@ export class ModelBuilder {
     const rowStem = this.rowStem;
     const rowPeriod = this.rowNamePeriod.data;
     const keep = rows.keep;
-    lazyProperty(model, 'colNames', () => Array.from(colStem, (stem, j) => stemName(stem, colPeriod[j])));
+    // Exactly this model's columns, even if the builder goes on adding after finish.
+    lazyProperty(model, 'colNames', () => Array.from({ length: numCols }, (_, j) => stemName(colStem[j], colPeriod[j])));
     lazyProperty(model, 'rowNames', () => Array.from(keep, (i) => stemName(rowStem[i], rowPeriod[i])));
     return model;
   }
