@@ -12,6 +12,7 @@
  * Everything is a typed array, so parts and bands cross between workers and the page as
  * transferred buffers (reliability case 22).
  */
+import { mergeRangeSums } from './band-merge';
 
 /** The total series that get a band (keys of the engine's TotalSeries). */
 export const BAND_METRICS = ['onHand', 'backorders', 'customerDemand', 'customerFilled', 'lostSales'] as const;
@@ -160,14 +161,7 @@ export function combineBands(parts: readonly BandPart[]): TotalBands {
     const low = new Float64Array(T).fill(Number.POSITIVE_INFINITY);
     const high = new Float64Array(T).fill(Number.NEGATIVE_INFINITY);
     for (const p of parts) {
-      if (p.replications === 0) continue;
-      for (let t = 0; t < T; t++) {
-        mean[t] += p.sum[m][t];
-        if (!quantiles) {
-          if (p.min[m][t] < low[t]) low[t] = p.min[m][t];
-          if (p.max[m][t] > high[t]) high[t] = p.max[m][t];
-        }
-      }
+      if (p.replications > 0) mergeRangeSums(T, mean, low, high, { sum: p.sum[m], min: p.min[m], max: p.max[m] }, !quantiles);
     }
     for (let t = 0; t < T; t++) mean[t] /= R;
     if (quantiles) {

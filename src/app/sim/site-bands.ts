@@ -15,6 +15,7 @@
  */
 import { MAX_SERIES_ENTRIES, type SiteSeries } from '../../core/sim';
 import { NODE_STOCK } from '../../core/sim/network';
+import { mergeRangeSums } from './band-merge';
 
 export const SITE_BAND_METRICS = ['onHand', 'backorders'] as const;
 export type SiteBandMetric = (typeof SITE_BAND_METRICS)[number];
@@ -178,13 +179,7 @@ export function combineSiteBands(parts: readonly (SiteBandPart | SiteBandsSkippe
     const low = new Float32Array(n).fill(Number.POSITIVE_INFINITY);
     const high = new Float32Array(n).fill(Number.NEGATIVE_INFINITY);
     for (const p of blocks) {
-      if (p.replications === 0) continue;
-      const ps = p.sum[m]; const pl = p.min[m]; const ph = p.max[m];
-      for (let i = 0; i < n; i++) {
-        sum[i] += ps[i];
-        if (pl[i] < low[i]) low[i] = pl[i];
-        if (ph[i] > high[i]) high[i] = ph[i];
-      }
+      if (p.replications > 0) mergeRangeSums(n, sum, low, high, { sum: p.sum[m], min: p.min[m], max: p.max[m] });
     }
     const mean = new Float32Array(n);
     for (let i = 0; i < n; i++) mean[i] = Math.min(high[i], Math.max(low[i], sum[i] / R));
